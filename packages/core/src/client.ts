@@ -1,0 +1,60 @@
+// A client session: what Redis keeps in `client`. Transports create one per
+// connection; the in-process API creates them on demand.
+import type { Db } from './db.ts';
+import type { Reply } from './reply.ts';
+import type { CommandEntry } from './table/table.ts';
+import type { RespVersion } from './resp/encode.ts';
+import type { RedisServer } from './server.ts';
+
+export type ReplyMode = 'on' | 'off' | 'skip';
+
+export class Client {
+  argv: string[] = [];
+  /** The command being executed (set by dispatch before the handler runs). */
+  cmd: CommandEntry | null = null;
+  /** The last command executed, for CLIENT LIST cmd=. */
+  lastCmd: CommandEntry | null = null;
+  db: Db;
+  resp: RespVersion = 2;
+  name = '';
+  user = 'default';
+  authenticated: boolean;
+  readonly createdAt: number;
+  lastInteraction: number;
+  replyMode: ReplyMode = 'on';
+  /** Set by QUIT / CLIENT KILL / protocol errors: the transport closes after flushing. */
+  closeAfterReply = false;
+  noEvict = false;
+  /** Transport facts for CLIENT LIST / INFO. */
+  addr = '';
+  laddr = '';
+  fd = -1;
+  /** Bytes pending in the transport (qbuf, omem); transports update them. */
+  queryBufLen = 0;
+  outputBufLen = 0;
+  /** Set when a handler rewrote the command for propagation (EXPIRE -> PEXPIREAT, ...). */
+  rewrittenArgv: string[] | null = null;
+  /** Set by a handler to stop its own command from being propagated. */
+  preventPropagation = false;
+  /** Called by the server to deliver out-of-band replies (pub/sub, invalidation). */
+  onPush: ((r: Reply) => void) | null = null;
+  /** Called by the server when this client is killed (CLIENT KILL). */
+  onKill: (() => void) | null = null;
+
+  constructor(
+    readonly server: RedisServer,
+    readonly id: number,
+    db: Db,
+    now: number,
+  ) {
+    this.db = db;
+    this.createdAt = now;
+    this.lastInteraction = now;
+    this.authenticated = !server.requiresAuth();
+  }
+
+  /** Replace the argv that will be propagated for this command (Redis's rewriteClientCommandVector). */
+  rewriteArgv(argv: string[]): void {
+    this.rewrittenArgv = argv;
+  }
+}

@@ -1,0 +1,165 @@
+// One logical database: the main dict, the expires dict, and the insertion-ordered
+// key index that gives SCAN its guarantee and RANDOMKEY its O(1) pick.
+import type { RObj } from './object.ts';
+
+/**
+ * Keys in insertion order with tombstones. Each key's RObj carries a stable id; ids in
+ * `ids` are ascending, so a SCAN cursor (an id) survives deletions and compaction:
+ * a key present for the whole scan is returned exactly once, as Redis promises.
+ */
+class KeyIndex {
+  keys: (string | null)[] = [];
+  ids: number[] = [];
+  holes = 0;
+  private nextId = 1;
+
+  add(key: string): number {
+    const id = this.nextId++;
+    this.keys.push(key);
+    this.ids.push(id);
+    return id;
+  }
+
+  remove(id: number): void {
+    const i = this.find(id);
+    if (i < 0 || this.keys[i] === null) return;
+    this.keys[i] = null;
+    this.holes++;
+    if (this.holes > 64 && this.holes * 2 > this.keys.length) this.compact();
+  }
+
+  clear(): void {
+    this.keys = [];
+    this.ids = [];
+    this.holes = 0;
+  }
+
+  /** Index of the first slot whose id is >= id. */
+  lowerBound(id: number): number {
+    let lo = 0;
+    let hi = this.ids.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.ids[mid] < id) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  private find(id: number): number {
+    const i = this.lowerBound(id);
+    return i < this.ids.length && this.ids[i] === id ? i : -1;
+  }
+
+  private compact(): void {
+    const keys: string[] = [];
+    const ids: number[] = [];
+    for (let i = 0; i < this.keys.length; i++) {
+      const k = this.keys[i];
+      if (k !== null) { keys.push(k); ids.push(this.ids[i]); }
+    }
+    this.keys = keys;
+    this.ids = ids;
+    this.holes = 0;
+  }
+}
+
+export class Db {
+  dict = new Map<string, RObj>();
+  /** Absolute expire time in ms, for keys that have one. */
+  expires = new Map<string, number>();
+  private index = new KeyIndex();
+  /** Active expiry walks `expires` with this persistent cursor. */
+  expireCursor: Iterator<[string, number]> | null = null;
+  /** Sum/count of TTLs seen by active expiry, for INFO keyspace avg_ttl. */
+  avgTtl = 0;
+
+  constructor(public id: number) {}
+
+  get size(): number {
+    return this.dict.size;
+  }
+
+  /** Raw lookup with no expiry check or LRU touch. */
+  peek(key: string): RObj | undefined {
+    return this.dict.get(key);
+  }
+
+  /** dbAdd: the key must not exist. */
+  add(key: string, o: RObj): void {
+    o.id = this.index.add(key);
+    this.dict.set(key, o);
+  }
+
+  /** dbOverwrite / setKey: replace the value of an existing key, keeping its slot. */
+  overwrite(key: string, old: RObj, o: RObj): void {
+    o.id = old.id;
+    this.dict.set(key, o);
+  }
+
+  /** dbDelete: remove key and its expire. Returns whether it existed. */
+  delete(key: string): boolean {
+    const o = this.dict.get(key);
+    if (o === undefined) return false;
+    this.dict.delete(key);
+    if (this.expires.size !== 0) this.expires.delete(key);
+    this.index.remove(o.id);
+    return true;
+  }
+
+  getExpire(key: string): number | undefined {
+    return this.expires.size === 0 ? undefined : this.expires.get(key);
+  }
+
+  setExpire(key: string, when: number): void {
+    this.expires.set(key, when);
+  }
+
+  removeExpire(key: string): boolean {
+    return this.expires.delete(key);
+  }
+
+  clear(): void {
+    this.dict.clear();
+    this.expires.clear();
+    this.index.clear();
+    this.expireCursor = null;
+    this.avgTtl = 0;
+  }
+
+  /** Exchange the data of two dbs in O(1) (SWAPDB swaps the dicts, not the db ids). */
+  swapWith(other: Db): void {
+    [this.dict, other.dict] = [other.dict, this.dict];
+    [this.expires, other.expires] = [other.expires, this.expires];
+    [this.index, other.index] = [other.index, this.index];
+    [this.avgTtl, other.avgTtl] = [other.avgTtl, this.avgTtl];
+    this.expireCursor = other.expireCursor = null;
+  }
+
+  /** A uniformly random live key (dictGetRandomKey), or undefined if empty. */
+  randomKey(rand: () => number): string | undefined {
+    if (this.dict.size === 0) return undefined;
+    const keys = this.index.keys;
+    for (;;) {
+      const k = keys[Math.floor(rand() * keys.length)];
+      if (k !== null) return k;
+    }
+  }
+
+  /**
+   * One SCAN step from `cursor` (0 = start): calls visit for up to `count` live keys
+   * and returns the next cursor (0 when the walk is complete).
+   */
+  scan(cursor: number, count: number, visit: (key: string) => void): number {
+    const { keys, ids } = this.index;
+    let i = cursor === 0 ? 0 : this.index.lowerBound(cursor);
+    let seen = 0;
+    while (i < keys.length && seen < count) {
+      const k = keys[i];
+      if (k !== null) { visit(k); seen++; }
+      i++;
+    }
+    while (i < keys.length && keys[i] === null) i++;
+    return i >= keys.length ? 0 : ids[i];
+  }
+}

@@ -1,0 +1,13 @@
+// @redmoon/core: the keyspace, data types, command table and dispatch.
+// Isomorphic: no Node built-ins (see DESIGN.md).
+export { RedisServer, DB_COUNT, type ServerOptions, type Propagated, type Stats } from './server.ts';
+export { Client, type ReplyMode } from './client.ts';
+export { ControlledClock, type Clock } from './clock.ts';
+export * from './reply.ts';
+export { encode, encode2, encode3, type RespVersion } from './resp/encode.ts';
+export { CommandError, E } from './errors.ts';
+export { formatG, formatDouble } from './util/format.ts';
+export { globMatch } from './util/glob.ts';
+export { F, type CommandEntry, type Handler } from './table/table.ts';
+export { COMMAND_SPECS } from './table/commands.generated.ts';
+export type { CommandSpec, ArgSpec, KeySpec } from './table/spec.ts';

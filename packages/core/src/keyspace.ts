@@ -1,0 +1,116 @@
+// Keyspace access as Redis's db.c does it: lookups that expire lazily and touch
+// the LRU clock, writes that keep WATCH and notifications informed.
+import type { Client } from './client.ts';
+import { CommandError, E } from './errors.ts';
+import type { RedisType, RObj } from './object.ts';
+
+/** expireIfNeeded: delete key if its time has passed; true if it is (now) logically gone. */
+export function expireIfNeeded(c: Client, key: string): boolean {
+  const db = c.db;
+  const when = db.getExpire(key);
+  if (when === undefined) return false;
+  const srv = c.server;
+  if (!(srv.cmdTime > when)) return false;
+  // A replica never expires keys itself: it waits for the master's DEL, but
+  // reports them as missing (Redis 3.2+ read semantics).
+  if (srv.isReplica) return true;
+  srv.deleteExpiredKey(db, key);
+  return true;
+}
+
+function touch(c: Client, o: RObj): void {
+  o.lru = c.server.cmdTime;
+}
+
+/** lookupKeyRead: the live object, touched, or undefined (counting keyspace hits/misses). */
+export function lookupRead(c: Client, key: string): RObj | undefined {
+  const db = c.db;
+  if (db.expires.size !== 0 && expireIfNeeded(c, key)) {
+    c.server.stats.keyspaceMisses++;
+    return undefined;
+  }
+  const o = db.dict.get(key);
+  if (o === undefined) {
+    c.server.stats.keyspaceMisses++;
+    return undefined;
+  }
+  c.server.stats.keyspaceHits++;
+  touch(c, o);
+  return o;
+}
+
+/** lookupKeyWrite: the live object, touched, or undefined. No hit/miss stats. */
+export function lookupWrite(c: Client, key: string): RObj | undefined {
+  const db = c.db;
+  if (db.expires.size !== 0) expireIfNeeded(c, key);
+  const o = db.dict.get(key);
+  if (o !== undefined) touch(c, o);
+  return o;
+}
+
+/** Lookup without touching the LRU or counting stats (OBJECT, TYPE-like probes, SCAN filters). */
+export function lookupNoTouch(c: Client, key: string): RObj | undefined {
+  const db = c.db;
+  if (db.expires.size !== 0 && expireIfNeeded(c, key)) return undefined;
+  return db.dict.get(key);
+}
+
+/** Throw WRONGTYPE unless o is of the given type. */
+export function checkType(o: RObj, type: RedisType): void {
+  if (o.type !== type) throw new CommandError(E.WRONGTYPE);
+}
+
+/** lookupKeyReadOrReply + checkType: the typed object, or undefined if missing. */
+export function readTyped(c: Client, key: string, type: RedisType): RObj | undefined {
+  const o = lookupRead(c, key);
+  if (o !== undefined && o.type !== type) throw new CommandError(E.WRONGTYPE);
+  return o;
+}
+
+/** lookupKeyWrite + checkType. */
+export function writeTyped(c: Client, key: string, type: RedisType): RObj | undefined {
+  const o = lookupWrite(c, key);
+  if (o !== undefined && o.type !== type) throw new CommandError(E.WRONGTYPE);
+  return o;
+}
+
+/** Create a fresh object stamped with the current time. */
+export function newObject(c: Client, type: RedisType, enc: RObj['enc'], value: unknown): RObj {
+  return { type, enc, value, lru: c.server.cmdTime, lfu: 5, id: 0 };
+}
+
+/** dbAdd: add a key that does not exist. */
+export function dbAdd(c: Client, key: string, o: RObj): void {
+  c.db.add(key, o);
+  c.server.signalModifiedKey(c.db, key);
+}
+
+/**
+ * setKey: store o at key, creating or overwriting. Removes the TTL unless keepTtl.
+ * Signals WATCH. The caller adds the keyspace notification and the dirty count.
+ */
+export function setKey(c: Client, key: string, o: RObj, keepTtl = false): void {
+  const db = c.db;
+  const old = lookupWrite(c, key);
+  if (old === undefined) db.add(key, o);
+  else db.overwrite(key, old, o);
+  if (!keepTtl && db.expires.size !== 0) db.removeExpire(key);
+  c.server.signalModifiedKey(db, key);
+}
+
+/** dbDelete with WATCH signalling. Returns whether the key existed. */
+export function dbDelete(c: Client, key: string): boolean {
+  const existed = c.db.delete(key);
+  if (existed) c.server.signalModifiedKey(c.db, key);
+  return existed;
+}
+
+/** Set an absolute expire time in ms on an existing key. */
+export function setExpire(c: Client, key: string, when: number): void {
+  c.db.setExpire(key, when);
+}
+
+/** notifyKeyspaceEvent for the client's db. */
+export function notify(c: Client, type: number, event: string, key: string): void {
+  c.server.notifyKeyspaceEvent(type, event, key, c.db.id);
+}

@@ -1,0 +1,301 @@
+// The in-process Redis server: databases, clients, the command dispatch with
+// every generic check (DESIGN.md decision 3), propagation and the cron.
+import { Client } from './client.ts';
+import { type Clock, ControlledClock } from './clock.ts';
+import { ALL_HANDLERS } from './commands/index.ts';
+import { type Config, defaultConfig, findParam } from './config.ts';
+import { Db } from './db.ts';
+import { CommandError, E } from './errors.ts';
+import { N } from './notify.ts';
+import { type Reply, error } from './reply.ts';
+import { buildCommandTable, type CommandEntry, F } from './table/table.ts';
+import { asciiLower } from './util/parse.ts';
+
+export const DB_COUNT = 16;
+
+/** One propagated command: what Redis 7.0 sends to replicas and the AOF. */
+export interface Propagated {
+  db: number;
+  argv: string[];
+}
+
+export interface ServerOptions {
+  clock?: Clock;
+  /** redis.conf-style parameters, e.g. { requirepass: 'x', hz: '100' }. */
+  config?: Record<string, string>;
+  /** Random source in [0,1) for RANDOMKEY and friends (default Math.random). */
+  random?: () => number;
+}
+
+export interface Stats {
+  totalCommandsProcessed: number;
+  totalConnectionsReceived: number;
+  keyspaceHits: number;
+  keyspaceMisses: number;
+  expiredKeys: number;
+  evictedKeys: number;
+  rejectedCalls: number;
+  errorReplies: Map<string, number>;
+}
+
+const newStats = (): Stats => ({
+  totalCommandsProcessed: 0,
+  totalConnectionsReceived: 0,
+  keyspaceHits: 0,
+  keyspaceMisses: 0,
+  expiredKeys: 0,
+  evictedKeys: 0,
+  rejectedCalls: 0,
+  errorReplies: new Map(),
+});
+
+// Redis's ACTIVE_EXPIRE_CYCLE_KEYS_PER_LOOP and ACCEPTABLE_STALE (percent).
+const EXPIRE_KEYS_PER_LOOP = 20;
+const EXPIRE_ACCEPTABLE_STALE = 10;
+
+export class RedisServer {
+  readonly clock: Clock;
+  readonly config: Config = defaultConfig();
+  readonly dbs: Db[] = [];
+  readonly commands: Map<string, CommandEntry>;
+  readonly clients = new Map<number, Client>();
+  readonly stats: Stats = newStats();
+  readonly random: () => number;
+  readonly startTime: number;
+  /** Time of the command being executed (Redis caches it so one command sees one "now"). */
+  cmdTime = 0;
+  /** Number of changes since the last save (Redis's server.dirty). */
+  dirty = 0;
+  lastSave: number;
+  /** True on a replica: keys are not expired locally. */
+  isReplica = false;
+  private nextClientId = 1;
+  private propagateListeners: ((p: Propagated) => void)[] = [];
+  private timer: ReturnType<typeof setInterval> | null = null;
+  /** Nesting depth of execute(): only the outermost call refreshes cmdTime. */
+  private depth = 0;
+  /** Hook for WATCH (transactions); called on every key modification. */
+  onKeyModified: ((db: Db, key: string) => void) | null = null;
+  /** Hook for pub/sub; keyspace notifications publish through it. */
+  publish: ((channel: string, message: string) => number) | null = null;
+
+  constructor(opts: ServerOptions = {}) {
+    this.clock = opts.clock ?? new ControlledClock();
+    this.random = opts.random ?? Math.random;
+    for (let i = 0; i < DB_COUNT; i++) this.dbs.push(new Db(i));
+    this.commands = buildCommandTable(ALL_HANDLERS);
+    for (const [k, v] of Object.entries(opts.config ?? {})) this.setConfig(k, v);
+    this.startTime = this.clock.now();
+    this.lastSave = Math.floor(this.startTime / 1000);
+    this.cmdTime = this.startTime;
+    if (this.clock instanceof ControlledClock) this.clock.onChange(() => this.cron());
+  }
+
+  /** Apply one parameter as redis.conf/--flag would; throws on a bad value. */
+  setConfig(name: string, value: string): void {
+    const p = findParam(name);
+    if (!p) {
+      this.config.extra.set(name.toLowerCase(), value);
+      return;
+    }
+    const err = p.set(this.config, value);
+    if (err) throw new Error(`Bad directive or wrong number of arguments: ${name} ${value}: ${err}`);
+  }
+
+  requiresAuth(): boolean {
+    return this.config.requirepass !== '';
+  }
+
+  createClient(): Client {
+    const c = new Client(this, this.nextClientId++, this.dbs[0], this.clock.now());
+    this.clients.set(c.id, c);
+    this.stats.totalConnectionsReceived++;
+    return c;
+  }
+
+  removeClient(c: Client): void {
+    this.clients.delete(c.id);
+  }
+
+  /** Subscribe to the propagation stream; returns an unsubscribe function. */
+  onPropagate(fn: (p: Propagated) => void): () => void {
+    this.propagateListeners.push(fn);
+    return () => { this.propagateListeners = this.propagateListeners.filter((l) => l !== fn); };
+  }
+
+  /** Emit one command to replicas/AOF listeners. */
+  propagate(db: number, argv: string[]): void {
+    for (const l of this.propagateListeners) l({ db, argv });
+  }
+
+  /**
+   * Execute one command for a client and return its reply. This is the whole of
+   * Redis's processCommand + call(): lookup, generic checks, handler, propagation.
+   */
+  execute(c: Client, argv: string[]): Reply {
+    if (this.depth === 0) this.cmdTime = this.clock.now();
+    c.lastInteraction = this.cmdTime;
+    if (argv.length === 0) return error(E.UNKNOWN_COMMAND('', ''));
+    const name = argv[0];
+    let cmd = this.commands.get(name) ?? this.commands.get(asciiLower(name));
+    if (cmd === undefined) return this.reject(unknownCommand(argv));
+    if (cmd.subcommands.size !== 0 && argv.length >= 2) {
+      const sub = cmd.subcommands.get(asciiLower(argv[1]));
+      if (sub === undefined) {
+        return this.reject(E.UNKNOWN_SUBCOMMAND(sanitize(argv[1].slice(0, 128)), name.replace(/[a-z]+/g, (m) => m.toUpperCase())));
+      }
+      cmd = sub;
+    }
+    const arity = cmd.arity;
+    if ((arity > 0 && arity !== argv.length) || argv.length < -arity || cmd.handler === null) {
+      // A container called without its subcommand has no handler: Redis reports arity.
+      return this.reject(E.WRONG_ARITY(cmd.fullname), cmd);
+    }
+    if (!c.authenticated && !(cmd.flags & F.NO_AUTH)) return this.reject(E.NOAUTH, cmd);
+    return this.call(c, cmd, argv);
+  }
+
+  /** Run a resolved command (Redis's call()): handler, stats and propagation. */
+  call(c: Client, cmd: CommandEntry, argv: string[]): Reply {
+    const prevArgv = c.argv;
+    const prevCmd = c.cmd;
+    c.argv = argv;
+    c.cmd = cmd;
+    c.rewrittenArgv = null;
+    c.preventPropagation = false;
+    const dirtyBefore = this.dirty;
+    this.depth++;
+    let reply: Reply;
+    try {
+      reply = cmd.handler!(c);
+    } catch (e) {
+      if (!(e instanceof CommandError)) throw e;
+      reply = error(e.reply);
+    } finally {
+      this.depth--;
+    }
+    cmd.calls++;
+    this.stats.totalCommandsProcessed++;
+    if (reply.t === 'error') {
+      cmd.failedCalls++;
+      this.countError(reply.v);
+    }
+    if (this.dirty !== dirtyBefore && !c.preventPropagation && this.propagateListeners.length !== 0) {
+      this.propagate(c.db.id, c.rewrittenArgv ?? argv);
+    }
+    c.lastCmd = cmd;
+    c.argv = prevArgv;
+    c.cmd = prevCmd;
+    return reply;
+  }
+
+  private reject(msg: string, cmd?: CommandEntry): Reply {
+    if (cmd) cmd.rejectedCalls++;
+    this.stats.rejectedCalls++;
+    this.countError(msg);
+    return error(msg);
+  }
+
+  /** INFO errorstats: the error code is the first word (ERR, WRONGTYPE, ...). */
+  private countError(msg: string): void {
+    const sp = msg.indexOf(' ');
+    const code = sp < 0 ? msg : msg.slice(0, sp);
+    this.stats.errorReplies.set(code, (this.stats.errorReplies.get(code) ?? 0) + 1);
+  }
+
+  signalModifiedKey(db: Db, key: string): void {
+    if (this.onKeyModified !== null) this.onKeyModified(db, key);
+  }
+
+  /** notifyKeyspaceEvent (notify.c): publish __keyspace@/__keyevent@ messages. */
+  notifyKeyspaceEvent(type: number, event: string, key: string, dbid: number): void {
+    const flags = this.config.notifyKeyspaceEvents;
+    if (flags === 0 || !(flags & type) || this.publish === null) return;
+    if (flags & N.KEYSPACE) this.publish(`__keyspace@${dbid}__:${key}`, event);
+    if (flags & N.KEYEVENT) this.publish(`__keyevent@${dbid}__:${event}`, key);
+  }
+
+  /** Delete an expired key, propagate its DEL and fire the `expired` event. */
+  deleteExpiredKey(db: Db, key: string): void {
+    db.delete(key);
+    this.stats.expiredKeys++;
+    this.notifyKeyspaceEvent(N.EXPIRED, 'expired', key, db.id);
+    this.signalModifiedKey(db, key);
+    if (this.propagateListeners.length !== 0) {
+      this.propagate(db.id, [this.config.lazyfreeLazyExpire ? 'UNLINK' : 'DEL', key]);
+    }
+  }
+
+  /**
+   * activeExpireCycle: sample keys with a TTL and delete the expired ones, repeating
+   * while more than 10% of a sample was stale. The walk uses a persistent cursor over
+   * the expires dict, so its cost never depends on keys without a TTL.
+   */
+  activeExpireCycle(budget = 2000): void {
+    if (!this.config.activeExpireEnabled || this.isReplica) return;
+    this.cmdTime = this.clock.now();
+    const now = this.cmdTime;
+    for (const db of this.dbs) {
+      let checked = 0;
+      for (;;) {
+        if (db.expires.size === 0 || checked >= budget) break;
+        let sampled = 0;
+        let expired = 0;
+        const toDelete: string[] = [];
+        while (sampled < EXPIRE_KEYS_PER_LOOP && sampled < db.expires.size) {
+          db.expireCursor ??= db.expires.entries();
+          const next = db.expireCursor.next();
+          if (next.done) { db.expireCursor = null; break; }
+          sampled++;
+          const [key, when] = next.value;
+          if (now > when) { toDelete.push(key); expired++; }
+        }
+        for (const key of toDelete) this.deleteExpiredKey(db, key);
+        checked += sampled;
+        if (sampled === 0 || expired * 100 <= sampled * EXPIRE_ACCEPTABLE_STALE) break;
+      }
+    }
+  }
+
+  /** serverCron: what runs hz times a second. */
+  cron(): void {
+    this.activeExpireCycle();
+  }
+
+  /** Start the cron timer (transports and createRedis call this; tests may not). */
+  startTimers(): void {
+    if (this.timer !== null) return;
+    const t = setInterval(() => this.cron(), Math.max(1, Math.floor(1000 / Math.max(1, this.config.hz))));
+    (t as { unref?: () => void }).unref?.();
+    this.timer = t;
+  }
+
+  stopTimers(): void {
+    if (this.timer !== null) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  /** Empty every database (FLUSHALL), returning how many keys were removed. */
+  flushAll(): number {
+    let n = 0;
+    for (const db of this.dbs) {
+      n += db.size;
+      db.clear();
+    }
+    return n;
+  }
+}
+
+/** rejectCommandFormat: CR/LF in the echoed text become spaces. */
+function sanitize(s: string): string {
+  return s.replace(/[\r\n]/g, ' ');
+}
+
+/** "unknown command 'x', with args beginning with: 'a' 'b' " (server.c processCommand). */
+function unknownCommand(argv: string[]): string {
+  let args = '';
+  for (let i = 1; i < argv.length && args.length < 128; i++) {
+    args += `'${argv[i].slice(0, 128 - args.length)}' `;
+  }
+  return sanitize(E.UNKNOWN_COMMAND(argv[0].slice(0, 128), args));
+}
