@@ -8,7 +8,7 @@ import { Db } from './db.ts';
 import { CommandError, E } from './errors.ts';
 import { N } from './notify.ts';
 import { type Reply, error } from './reply.ts';
-import { buildCommandTable, type CommandEntry, F } from './table/table.ts';
+import { buildCommandTable, type CommandEntry, F, type Handler } from './table/table.ts';
 import { asciiLower } from './util/parse.ts';
 
 export const DB_COUNT = 16;
@@ -25,6 +25,8 @@ export interface ServerOptions {
   config?: Record<string, string>;
   /** Random source in [0,1) for RANDOMKEY and friends (default Math.random). */
   random?: () => number;
+  /** Extra command handlers from other packages (the Lua package's EVAL/SCRIPT/FUNCTION). */
+  handlers?: Record<string, Handler>;
 }
 
 export interface Stats {
@@ -83,7 +85,7 @@ export class RedisServer {
     this.clock = opts.clock ?? new ControlledClock();
     this.random = opts.random ?? Math.random;
     for (let i = 0; i < DB_COUNT; i++) this.dbs.push(new Db(i));
-    this.commands = buildCommandTable(ALL_HANDLERS);
+    this.commands = buildCommandTable({ ...ALL_HANDLERS, ...opts.handlers });
     for (const [k, v] of Object.entries(opts.config ?? {})) this.setConfig(k, v);
     this.startTime = this.clock.now();
     this.lastSave = Math.floor(this.startTime / 1000);
