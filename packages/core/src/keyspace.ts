@@ -19,7 +19,7 @@ export function expireIfNeeded(c: Client, key: string): boolean {
 }
 
 function touch(c: Client, o: RObj): void {
-  o.lru = c.server.cmdTime;
+  o.lru = c.server.lruClock;
 }
 
 /** lookupKeyRead: the live object, touched, or undefined (counting keyspace hits/misses). */
@@ -76,7 +76,7 @@ export function writeTyped(c: Client, key: string, type: RedisType): RObj | unde
 
 /** Create a fresh object stamped with the current time. */
 export function newObject(c: Client, type: RedisType, enc: RObj['enc'], value: unknown): RObj {
-  return { type, enc, value, lru: c.server.cmdTime, lfu: 5, id: 0 };
+  return { type, enc, value, lru: c.server.lruClock, lfu: 5, id: 0 };
 }
 
 /** dbAdd: add a key that does not exist. */

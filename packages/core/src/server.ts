@@ -64,8 +64,15 @@ export class RedisServer {
   readonly stats: Stats = newStats();
   readonly random: () => number;
   readonly startTime: number;
-  /** Time of the command being executed (Redis caches it so one command sees one "now"). */
-  cmdTime = 0;
+  /**
+   * The coarse clock for LRU stamps and client idle times, refreshed by the cron
+   * (Redis's server.lruclock has the same 1/hz resolution).
+   */
+  lruClock = 0;
+  private cmdTimeCache = 0;
+  private cmdTimeValid = false;
+  /** Lookup map: canonical names plus their uppercase spellings (the common case). */
+  private lookup = new Map<string, CommandEntry>();
   /** Number of changes since the last save (Redis's server.dirty). */
   dirty = 0;
   lastSave: number;
@@ -86,11 +93,28 @@ export class RedisServer {
     this.random = opts.random ?? Math.random;
     for (let i = 0; i < DB_COUNT; i++) this.dbs.push(new Db(i));
     this.commands = buildCommandTable({ ...ALL_HANDLERS, ...opts.handlers });
+    for (const [name, e] of this.commands) {
+      this.lookup.set(name, e);
+      this.lookup.set(name.toUpperCase(), e);
+    }
     for (const [k, v] of Object.entries(opts.config ?? {})) this.setConfig(k, v);
     this.startTime = this.clock.now();
     this.lastSave = Math.floor(this.startTime / 1000);
-    this.cmdTime = this.startTime;
+    this.lruClock = this.startTime;
     if (this.clock instanceof ControlledClock) this.clock.onChange(() => this.cron());
+  }
+
+  /**
+   * The time of the command being executed, in ms. Redis caches it so that one
+   * command (or script) sees one "now"; it is read from the clock lazily, on the
+   * first use within each top-level command.
+   */
+  get cmdTime(): number {
+    if (!this.cmdTimeValid) {
+      this.cmdTimeCache = this.clock.now();
+      this.cmdTimeValid = true;
+    }
+    return this.cmdTimeCache;
   }
 
   /** Apply one parameter as redis.conf/--flag would; throws on a bad value. */
@@ -135,11 +159,11 @@ export class RedisServer {
    * Redis's processCommand + call(): lookup, generic checks, handler, propagation.
    */
   execute(c: Client, argv: string[]): Reply {
-    if (this.depth === 0) this.cmdTime = this.clock.now();
-    c.lastInteraction = this.cmdTime;
+    if (this.depth === 0) this.cmdTimeValid = false;
+    c.lastInteraction = this.lruClock;
     if (argv.length === 0) return error(E.UNKNOWN_COMMAND('', ''));
     const name = argv[0];
-    let cmd = this.commands.get(name) ?? this.commands.get(asciiLower(name));
+    let cmd = this.lookup.get(name) ?? this.commands.get(asciiLower(name));
     if (cmd === undefined) return this.reject(unknownCommand(argv));
     if (cmd.subcommands.size !== 0 && argv.length >= 2) {
       const sub = cmd.subcommands.get(asciiLower(argv[1]));
@@ -235,8 +259,9 @@ export class RedisServer {
    */
   activeExpireCycle(budget = 2000): void {
     if (!this.config.activeExpireEnabled || this.isReplica) return;
-    this.cmdTime = this.clock.now();
-    const now = this.cmdTime;
+    this.cmdTimeCache = this.clock.now();
+    this.cmdTimeValid = true;
+    const now = this.cmdTimeCache;
     for (const db of this.dbs) {
       let checked = 0;
       for (;;) {
@@ -261,6 +286,7 @@ export class RedisServer {
 
   /** serverCron: what runs hz times a second. */
   cron(): void {
+    this.lruClock = this.clock.now();
     this.activeExpireCycle();
   }
 

@@ -130,11 +130,18 @@ export const llToString = (n: number | bigint): string => String(n);
 
 /** ASCII-only lowercase, as strcasecmp folds (never touches bytes >= 0x80). */
 export function asciiLower(s: string): string {
-  for (let i = 0; i < s.length; i++) {
+  let i = 0;
+  for (; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c >= 65 && c <= 90) return s.replace(/[A-Z]+/g, (m) => m.toLowerCase());
+    if (c >= 65 && c <= 90) break;
   }
-  return s;
+  if (i === s.length) return s;
+  let out = s.slice(0, i);
+  for (; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    out += c >= 65 && c <= 90 ? String.fromCharCode(c + 32) : s[i];
+  }
+  return out;
 }
 
 /** Case-insensitive ASCII equality against a lowercase literal (strcasecmp(a, b) == 0). */
