@@ -21,7 +21,22 @@ export class Client {
   authenticated: boolean;
   readonly createdAt: number;
   lastInteraction: number;
+  /**
+   * CLIENT REPLY state (Redis's CLIENT_REPLY_OFF / _SKIP_NEXT / _SKIP flags). A
+   * transport applies it around every command, exactly so:
+   *
+   *   c.skipCurrentReply = c.replyMode === 'skip';   // the SKIP_NEXT -> SKIP promotion
+   *   if (c.skipCurrentReply) c.replyMode = 'on';
+   *   const reply = server.execute(c, argv);
+   *   if (c.replyMode === 'on' && !c.skipCurrentReply) write(encode(reply, c.resp));
+   *
+   * So CLIENT REPLY OFF and SKIP get no reply themselves, SKIP drops the next
+   * command's reply only, and CLIENT REPLY ON (which clears skipCurrentReply)
+   * answers OK even right after a SKIP, as Redis does. Push messages (pub/sub)
+   * are suppressed the same way while the mode is 'off'.
+   */
   replyMode: ReplyMode = 'on';
+  skipCurrentReply = false;
   /** Set by QUIT / CLIENT KILL / protocol errors: the transport closes after flushing. */
   closeAfterReply = false;
   noEvict = false;

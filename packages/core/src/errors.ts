@@ -32,6 +32,38 @@ export const E = {
   NAN_OR_INF: 'ERR increment would produce NaN or Infinity',
   BIT_OFFSET: 'ERR bit offset is not an integer or out of range',
   SAME_OBJECT: 'ERR source and destination objects are the same',
+  // Generic keyspace commands (db.c, expire.c, object.c).
+  INVALID_CURSOR: 'ERR invalid cursor',
+  INVALID_FIRST_DB: 'ERR invalid first DB index',
+  INVALID_SECOND_DB: 'ERR invalid second DB index',
+  EXPIRE_UNSUPPORTED_OPTION: (opt: string) => `ERR Unsupported option ${opt}`,
+  EXPIRE_NX_AND_OTHERS: 'ERR NX and XX, GT or LT options at the same time are not compatible',
+  EXPIRE_GT_AND_LT: 'ERR GT and LT options at the same time are not compatible',
+  OBJECT_FREQ_NEEDS_LFU:
+    'ERR An LFU maxmemory policy is not selected, access frequency not tracked. Please note that when switching between policies at runtime LRU and LFU data will take some time to adjust.',
+  OBJECT_IDLETIME_UNDER_LFU:
+    'ERR An LFU maxmemory policy is selected, idle time not tracked. Please note that when switching between policies at runtime LRU and LFU data will take some time to adjust.',
+  INT_RANGE: 'ERR value is out of range, value must between -2147483648 and 2147483647',
+  // Connection and CLIENT (networking.c, server.c).
+  NOPROTO: 'NOPROTO unsupported protocol version',
+  HELLO_BAD_PROTO: 'ERR Protocol version is not an integer or out of range',
+  HELLO_SYNTAX: (opt: string) => `ERR Syntax error in HELLO option '${opt}'`,
+  HELLO_NOAUTH:
+    'NOAUTH HELLO must be called with the client already authenticated, otherwise the HELLO AUTH <user> <pass> option can be used to authenticate the client and select the RESP protocol version at the same time',
+  BAD_CLIENT_NAME: 'ERR Client names cannot contain spaces, newlines or special characters.',
+  UNKNOWN_CLIENT_TYPE: (t: string) => `ERR Unknown client type '${t}'`,
+  INVALID_CLIENT_ID: 'ERR Invalid client ID',
+  CLIENT_ID_POSITIVE: 'ERR client-id should be greater than 0',
+  NO_SUCH_CLIENT: 'ERR No such client',
+  NO_SUCH_USER: (u: string) => `ERR No such user '${u}'`,
+  // COMMAND GETKEYS (server.c getKeysSubcommandImpl).
+  GETKEYS_INVALID_COMMAND: 'ERR Invalid command specified',
+  GETKEYS_NO_KEYS: 'ERR The command has no key arguments',
+  GETKEYS_BAD_ARITY: 'ERR Invalid number of arguments specified for command',
+  GETKEYS_BAD_ARGS: 'ERR Invalid arguments specified for command',
+  // DEBUG is a protected command (enable-debug-command).
+  DEBUG_NOT_ALLOWED:
+    'ERR DEBUG command not allowed. If the enable-debug-command option is set to "local", you can run it from a local connection, otherwise you need to set this option in the configuration file, and then restart the server.',
 } as const;
 
 export const errorReply = (v: string): ErrorReply => ({ t: 'error', v });

@@ -103,7 +103,7 @@ export function buildCommandTable(handlers: Record<string, Handler>): Map<string
       parent.handler = handler;
       continue;
     }
-    const subSpec = topSpec.subcommands?.[fullname];
+    const subSpec = topSpec.subcommands?.[sub];
     if (!subSpec) throw new Error(`handler for unknown subcommand ${fullname}`);
     const e = entry({ ...subSpec, name: sub }, parent);
     e.handler = handler;

@@ -1,0 +1,93 @@
+// One CLIENT LIST / CLIENT INFO line, field for field as networking.c's
+// catClientInfoString prints it in Redis 7.0.15. Facts only a transport knows
+// (addr, laddr, fd, pending bytes) come from the Client fields it fills.
+import type { Client } from '../client.ts';
+import { asciiLower } from '../util/parse.ts';
+
+export type ClientType = 'normal' | 'replica' | 'master' | 'pubsub';
+
+/** getClientTypeByName: "slave" is an alias of "replica"; null for an unknown name. */
+export function clientTypeByName(name: string): ClientType | null {
+  switch (asciiLower(name)) {
+    case 'normal': return 'normal';
+    case 'slave': case 'replica': return 'replica';
+    case 'pubsub': return 'pubsub';
+    case 'master': return 'master';
+    default: return null;
+  }
+}
+
+/** getClientType: redmoon has no replication links, and pub/sub state is not yet on Client. */
+export function clientType(_c: Client): ClientType {
+  return 'normal';
+}
+
+// Memory figures that cannot be measured in-process, chosen to be what a fresh
+// redis-server 7.0.15 (jemalloc, x86-64) reports: the query buffer allocation
+// (PROTO_IOBUF_LEN grown by sdsMakeRoomFor), the reply buffer of an active and of
+// an idle client, and the fixed size of a client structure.
+const QUERY_BUF_ALLOC = 20474;
+const REPLY_BUF_ACTIVE = 16384;
+const REPLY_BUF_IDLE = 1024;
+const CLIENT_STRUCT_BYTES = 774;
+
+/** The bytes of argv as a RESP multibulk: what the query buffer held for it. */
+function respLength(argv: readonly string[]): number {
+  let n = 3 + String(argv.length).length;
+  for (const a of argv) n += 5 + String(a.length).length + a.length;
+  return n;
+}
+
+function flagsOf(c: Client): string {
+  let f = '';
+  if (c.closeAfterReply) f += 'c';
+  if (c.noEvict) f += 'e';
+  return f === '' ? 'N' : f;
+}
+
+/** The line for `cl`, without the trailing newline; `now` is the server's command time (ms). */
+export function clientInfoLine(cl: Client, now: number): string {
+  // The client running this command has its request in the query buffer and
+  // its argv allocated; the others are idle.
+  const running = cl.cmd !== null;
+  const qbuf = running ? Math.max(cl.queryBufLen, respLength(cl.argv)) : cl.queryBufLen;
+  const qbufFree = qbuf === 0 && !running ? QUERY_BUF_ALLOC : Math.max(0, QUERY_BUF_ALLOC - qbuf);
+  let argvMem = 0;
+  if (running) for (const a of cl.argv) argvMem += a.length;
+  const rbs = running ? REPLY_BUF_ACTIVE : REPLY_BUF_IDLE;
+  const rbp = running ? REPLY_BUF_ACTIVE : 0;
+  const argvPointers = running ? cl.argv.length * 8 : 0;
+  const totMem = CLIENT_STRUCT_BYTES + qbuf + qbufFree + argvMem + argvPointers + rbs + cl.outputBufLen;
+  const cmd = cl.cmd ?? cl.lastCmd;
+  const fields: [string, string | number][] = [
+    ['id', cl.id],
+    ['addr', cl.addr],
+    ['laddr', cl.laddr],
+    ['fd', cl.fd],
+    ['name', cl.name],
+    ['age', Math.floor((now - cl.createdAt) / 1000)],
+    ['idle', Math.max(0, Math.floor((now - cl.lastInteraction) / 1000))],
+    ['flags', flagsOf(cl)],
+    ['db', cl.db.id],
+    ['sub', 0],
+    ['psub', 0],
+    ['ssub', 0],
+    ['multi', -1],
+    ['qbuf', qbuf],
+    ['qbuf-free', qbufFree],
+    ['argv-mem', argvMem],
+    ['multi-mem', 0],
+    ['rbs', rbs],
+    ['rbp', rbp],
+    ['obl', 0],
+    ['oll', 0],
+    ['omem', cl.outputBufLen],
+    ['tot-mem', totMem],
+    ['events', cl.outputBufLen > 0 ? 'rw' : 'r'],
+    ['cmd', cmd === null ? 'NULL' : cmd.fullname],
+    ['user', cl.user],
+    ['redir', -1],
+    ['resp', cl.resp],
+  ];
+  return fields.map(([k, v]) => `${k}=${v}`).join(' ');
+}
