@@ -1,0 +1,71 @@
+// redmoon over TCP: a net.Server whose every socket is a RESP Connection to one
+// shared RedisServer.
+import { createServer, type Server, type Socket } from 'node:net';
+import type { RedisServer } from '@redmoon/core';
+import { Connection } from './connection.ts';
+
+export interface ListenOptions {
+  /** 0 picks a free port. Default 6379. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+}
+
+export interface RunningTcpServer {
+  readonly port: number;
+  readonly host: string;
+  /** Stop accepting, drop every connection and stop the server's timers. */
+  close(): Promise<void>;
+}
+
+/** Client fds in Redis start after the listening sockets; ours are fake but look alike. */
+const FIRST_CLIENT_FD = 8;
+
+/** Hands out the lowest free fake fd, as the kernel does with real ones. */
+class FdAllocator {
+  private readonly used = new Set<number>();
+
+  take(): number {
+    let fd = FIRST_CLIENT_FD;
+    while (this.used.has(fd)) fd++;
+    this.used.add(fd);
+    return fd;
+  }
+
+  release(fd: number): void {
+    this.used.delete(fd);
+  }
+}
+
+/** Serve `redis` on a TCP port; resolves once listening. */
+export function listen(redis: RedisServer, opts: ListenOptions = {}): Promise<RunningTcpServer> {
+  const host = opts.host ?? '127.0.0.1';
+  const fds = new FdAllocator();
+  const connections = new Set<Connection>();
+  const server: Server = createServer({ noDelay: true }, (socket: Socket) => {
+    const fd = fds.take();
+    const conn = new Connection(redis, socket, fd, () => {
+      connections.delete(conn);
+      fds.release(fd);
+    });
+    connections.add(conn);
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 6379, host, () => {
+      server.off('error', reject);
+      redis.startTimers();
+      const addr = server.address();
+      const port = typeof addr === 'object' && addr !== null ? addr.port : 0;
+      resolve({
+        port,
+        host,
+        close: () => new Promise<void>((done) => {
+          redis.stopTimers();
+          for (const conn of connections) conn.destroy();
+          server.close(() => done());
+        }),
+      });
+    });
+  });
+}
