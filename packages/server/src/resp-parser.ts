@@ -290,6 +290,23 @@ function escapedByte(b: number): number {
   }
 }
 
+const BACKSLASH = 92;
+const DOUBLE_QUOTE = 34;
+const SINGLE_QUOTE = 39;
+
+/**
+ * The escape sequence starting with the backslash at buf[p] inside quotes, as
+ * (bytes consumed << 8) | decoded byte, or -1 when it is not one. Double quotes
+ * take \xHH and \<c>; single quotes only \'.
+ */
+function quotedEscape(buf: Buffer, p: number, end: number, quote: number): number {
+  if (quote === SINGLE_QUOTE) return p + 1 < end && buf[p + 1] === SINGLE_QUOTE ? (2 << 8) | SINGLE_QUOTE : -1;
+  if (p + 3 < end && buf[p + 1] === 120 && isHexDigit(buf[p + 2]) && isHexDigit(buf[p + 3])) {
+    return (4 << 8) | (hexValue(buf[p + 2]) * 16 + hexValue(buf[p + 3]));
+  }
+  return p + 1 < end ? (2 << 8) | escapedByte(buf[p + 1]) : -1;
+}
+
 /**
  * sdssplitargs over buf[start, end) (which holds no NUL byte): arguments are
  * separated by whitespace; "double quotes" take \n \r \t \b \a \xHH and \<c>
@@ -304,21 +321,22 @@ export function splitInlineArgs(buf: Buffer, start: number, end: number): string
     if (p >= end) return args;
     let cur = '';
     let runStart = p;
-    let inDouble = false;
-    let inSingle = false;
+    /** The quote character of the quoted section we are in, or 0. */
+    let quote = 0;
     for (;;) {
-      if (inDouble) {
-        if (p >= end) return null;
-        const b = buf[p];
-        if (b === 92 && p + 3 < end && buf[p + 1] === 120 && isHexDigit(buf[p + 2]) && isHexDigit(buf[p + 3])) {
-          cur += buf.latin1Slice(runStart, p) + String.fromCharCode(hexValue(buf[p + 2]) * 16 + hexValue(buf[p + 3]));
-          p += 4;
+      if (p >= end) {
+        if (quote !== 0) return null;
+        cur += buf.latin1Slice(runStart, p);
+        break;
+      }
+      const b = buf[p];
+      if (quote !== 0) {
+        const esc = b === BACKSLASH ? quotedEscape(buf, p, end, quote) : -1;
+        if (esc >= 0) {
+          cur += buf.latin1Slice(runStart, p) + String.fromCharCode(esc & 255);
+          p += esc >> 8;
           runStart = p;
-        } else if (b === 92 && p + 1 < end) {
-          cur += buf.latin1Slice(runStart, p) + String.fromCharCode(escapedByte(buf[p + 1]));
-          p += 2;
-          runStart = p;
-        } else if (b === 34) {
+        } else if (b === quote) {
           if (p + 1 < end && !isSpace(buf[p + 1])) return null;
           cur += buf.latin1Slice(runStart, p);
           p++;
@@ -326,43 +344,19 @@ export function splitInlineArgs(buf: Buffer, start: number, end: number): string
         } else {
           p++;
         }
-      } else if (inSingle) {
-        if (p >= end) return null;
-        const b = buf[p];
-        if (b === 92 && p + 1 < end && buf[p + 1] === 39) {
-          cur += buf.latin1Slice(runStart, p) + "'";
-          p += 2;
-          runStart = p;
-        } else if (b === 39) {
-          if (p + 1 < end && !isSpace(buf[p + 1])) return null;
-          cur += buf.latin1Slice(runStart, p);
-          p++;
-          break;
-        } else {
-          p++;
-        }
-      } else {
-        if (p >= end) {
-          cur += buf.latin1Slice(runStart, p);
-          break;
-        }
-        const b = buf[p];
+      } else if (b === 32 || b === LF || b === CR || b === 9) {
         // Only these end an unquoted argument; \v and \f are part of it.
-        if (b === 32 || b === LF || b === CR || b === 9) {
-          cur += buf.latin1Slice(runStart, p);
-          p++;
-          break;
-        }
-        if (b === 34 || b === 39) {
-          // An opening quote in the middle of a word starts a quoted section.
-          cur += buf.latin1Slice(runStart, p);
-          if (b === 34) inDouble = true;
-          else inSingle = true;
-          p++;
-          runStart = p;
-        } else {
-          p++;
-        }
+        cur += buf.latin1Slice(runStart, p);
+        p++;
+        break;
+      } else if (b === DOUBLE_QUOTE || b === SINGLE_QUOTE) {
+        // An opening quote in the middle of a word starts a quoted section.
+        cur += buf.latin1Slice(runStart, p);
+        quote = b;
+        p++;
+        runStart = p;
+      } else {
+        p++;
       }
     }
     args.push(cur);
