@@ -87,6 +87,8 @@ export class RedisServer {
   onKeyModified: ((db: Db, key: string) => void) | null = null;
   /** Hook for pub/sub; keyspace notifications publish through it. */
   publish: ((channel: string, message: string) => number) | null = null;
+  /** INFO's scripting fields, provided by the Lua package when it is installed. */
+  scriptingInfo: (() => { numberOfCachedScripts: number; usedMemoryScriptsEval: number; usedMemoryLua: number }) | null = null;
 
   constructor(opts: ServerOptions = {}) {
     this.clock = opts.clock ?? new ControlledClock();
@@ -149,9 +151,25 @@ export class RedisServer {
     return () => { this.propagateListeners = this.propagateListeners.filter((l) => l !== fn); };
   }
 
+  /**
+   * While non-null, propagate() collects here instead of emitting (Redis's
+   * server.also_propagate): a script collects its writes to send them wrapped
+   * in MULTI/EXEC when there are two or more.
+   */
+  propagationBuffer: Propagated[] | null = null;
+
   /** Emit one command to replicas/AOF listeners. */
   propagate(db: number, argv: string[]): void {
+    if (this.propagationBuffer !== null) {
+      this.propagationBuffer.push({ db, argv });
+      return;
+    }
     for (const l of this.propagateListeners) l({ db, argv });
+  }
+
+  /** Whether anyone listens to the propagation stream (so collecting it is worth it). */
+  get propagating(): boolean {
+    return this.propagateListeners.length !== 0;
   }
 
   /**

@@ -1,0 +1,112 @@
+// EVAL, EVALSHA, EVAL_RO, EVALSHA_RO and SCRIPT (eval.c). Handlers reach their
+// server's ScriptingEngine through scriptingFor(); the engine is created on the
+// first scripting command, and its Lua state on the first script.
+import {
+  type Client, type Handler, type RedisServer, type Reply, array, bulk, E, error, int, OK, simple,
+} from '@redmoon/core';
+import { ScriptingEngine, type ScriptingOptions } from './scripting.ts';
+
+const engines = new WeakMap<RedisServer, ScriptingEngine>();
+
+/** The scripting engine of a server, created on first use. */
+export function scriptingFor(server: RedisServer, opts?: ScriptingOptions): ScriptingEngine {
+  let engine = engines.get(server);
+  if (engine === undefined) {
+    engine = new ScriptingEngine(server, opts);
+    engines.set(server, engine);
+  }
+  return engine;
+}
+
+const NOSCRIPT = 'NOSCRIPT No matching script. Please use EVAL.';
+
+/** string2ll: Redis's strict integer syntax (no spaces, no '+', no leading zeros). */
+function parseNumkeys(s: string): number | null {
+  if (!/^(0|-?[1-9][0-9]{0,18})$/.test(s)) return null;
+  const n = BigInt(s);
+  if (n > 9223372036854775807n || n < -9223372036854775808n) return null;
+  return Number(n);
+}
+
+/** evalGenericCommand: numkeys, then the script by body (EVAL) or by sha (EVALSHA). */
+function evalGeneric(c: Client, bySha: boolean, readOnly: boolean): Reply {
+  const argv = c.argv;
+  // The script's writes are propagated one by one, never EVAL itself (Redis 7.0).
+  c.preventPropagation = true;
+  // A sha of the wrong length cannot match: NOSCRIPT before anything else (evalShaCommand).
+  if (bySha && argv[1].length !== 40) return error(NOSCRIPT);
+  const numkeys = parseNumkeys(argv[2]);
+  if (numkeys === null) return error(E.NOT_INTEGER);
+  if (numkeys > argv.length - 3) return error('ERR Number of keys can\'t be greater than number of args');
+  if (numkeys < 0) return error('ERR Number of keys can\'t be negative');
+  const engine = scriptingFor(c.server);
+  let sha: string;
+  if (bySha) {
+    sha = argv[1].toLowerCase();
+    if (!engine.scripts.has(sha)) return error(NOSCRIPT);
+  } else {
+    const created = engine.createFunction(argv[1]);
+    if (typeof created !== 'string') return created;
+    sha = created;
+  }
+  return engine.run(c, sha, argv.slice(3, 3 + numkeys), argv.slice(3 + numkeys), readOnly);
+}
+
+const SCRIPT_HELP = [
+  'SCRIPT <subcommand> [<arg> [value] [opt] ...]. Subcommands are:',
+  'DEBUG (YES|SYNC|NO)',
+  '    Set the debug mode for subsequent scripts executed.',
+  'EXISTS <sha1> [<sha1> ...]',
+  '    Return information about the existence of the scripts in the script cache.',
+  'FLUSH [ASYNC|SYNC]',
+  '    Flush the Lua scripts cache. Very dangerous on replicas.',
+  '    When called without the optional mode argument, the behavior is determined by the',
+  '    lazyfree-lazy-user-flush configuration directive. Valid modes are:',
+  '    * ASYNC: Asynchronously flush the scripts cache.',
+  '    * SYNC: Synchronously flush the scripts cache.',
+  'KILL',
+  '    Kill the currently executing Lua script.',
+  'LOAD <script>',
+  '    Load a script into the scripts cache without executing it.',
+  'HELP',
+  '    Prints this help.',
+];
+
+function scriptLoad(c: Client): Reply {
+  const created = scriptingFor(c.server).createFunction(c.argv[2]);
+  return typeof created === 'string' ? bulk(created) : created;
+}
+
+function scriptExists(c: Client): Reply {
+  const scripts = scriptingFor(c.server).scripts;
+  // lua_scripts compares keys case-insensitively.
+  return array(c.argv.slice(2).map((sha) => int(scripts.has(sha.toLowerCase()) ? 1 : 0)));
+}
+
+function scriptFlush(c: Client): Reply {
+  const argv = c.argv;
+  const mode = argv.length === 3 ? argv[2].toLowerCase() : null;
+  if (argv.length > 3 || (mode !== null && mode !== 'sync' && mode !== 'async')) {
+    return error('ERR SCRIPT FLUSH only support SYNC|ASYNC option');
+  }
+  // ASYNC only moves the freeing of the old state to a thread; the effect is the same.
+  scriptingFor(c.server).flush();
+  return OK;
+}
+
+function scriptKill(c: Client): Reply {
+  const refused = scriptingFor(c.server).requestKill();
+  return refused === null ? OK : error(refused);
+}
+
+export const scriptingCommands: Record<string, Handler> = {
+  eval: (c) => evalGeneric(c, false, false),
+  evalsha: (c) => evalGeneric(c, true, false),
+  eval_ro: (c) => evalGeneric(c, false, true),
+  evalsha_ro: (c) => evalGeneric(c, true, true),
+  'script|load': scriptLoad,
+  'script|exists': scriptExists,
+  'script|flush': scriptFlush,
+  'script|kill': scriptKill,
+  'script|help': () => array(SCRIPT_HELP.map(simple)),
+};

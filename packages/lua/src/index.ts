@@ -1,0 +1,24 @@
+// @redmoon/lua: Redis scripting on fengari. Isomorphic (no Node built-ins).
+// Core must not import this package: a server gets the scripting commands
+// through `new RedisServer({ handlers: scriptingHandlers() })`, or
+// createScriptingServer() does it.
+import { type Handler, RedisServer, type ServerOptions } from '@redmoon/core';
+import { scriptingCommands, scriptingFor } from './eval.ts';
+import type { ScriptingOptions } from './scripting.ts';
+
+export { ScriptingEngine, type ScriptingOptions, type ScriptLogEntry, type CachedScript } from './scripting.ts';
+export type { RunCtx } from './run-context.ts';
+export { scriptingFor } from './eval.ts';
+
+/** The EVAL/EVALSHA/EVAL_RO/EVALSHA_RO/SCRIPT handlers, for ServerOptions.handlers. */
+export function scriptingHandlers(): Record<string, Handler> {
+  return { ...scriptingCommands };
+}
+
+/** A RedisServer with scripting installed (its engine created now, so INFO sees it). */
+export function createScriptingServer(opts: ServerOptions & { scripting?: ScriptingOptions } = {}): RedisServer {
+  const { scripting, ...serverOpts } = opts;
+  const server = new RedisServer({ ...serverOpts, handlers: { ...serverOpts.handlers, ...scriptingHandlers() } });
+  scriptingFor(server, scripting);
+  return server;
+}

@@ -1,0 +1,216 @@
+// The `redis` global of EVAL scripts (script_lua.c luaRegisterRedisAPI and eval.c):
+// call, pcall, sha1hex, error_reply, status_reply, log, setresp, set_repl,
+// acl_check_cmd, replicate_commands, breakpoint, debug and the constants; and
+// Redis's replacement of the global pcall.
+import { type LuaJsFunction, type LuaState, lua } from 'fengari';
+import { formatDouble } from '@redmoon/core';
+import { sha1 } from 'js-sha1';
+import { fromLuaBytes, pushBytes } from './bytes.ts';
+import { pushErrorTable, pushReply } from './convert.ts';
+import { REPL, type RunCtx, type ScriptHost } from './run-context.ts';
+
+export const REDIS_VERSION = '7.0.15';
+export const REDIS_VERSION_NUM = 0x07000f;
+
+/** luaPushError + luaError: raise `{err="ERR <msg>"}`. */
+function raise(L: LuaState, msg: string): never {
+  pushErrorTable(L, msg);
+  return lua.lua_error(L);
+}
+
+/** The invocation in progress, or raise "<what> can only be called inside a script invocation". */
+function runCtx(L: LuaState, host: ScriptHost, what: string): RunCtx {
+  return host.current() ?? raise(L, `${what} can only be called inside a script invocation`);
+}
+
+/**
+ * luaArgsToRedisArgv: the call's arguments as argv. Numbers are printed with
+ * %.17g (Lua's own %.14g would lose precision). On error the error table is
+ * pushed and null returned.
+ */
+function argsToArgv(L: LuaState): string[] | null {
+  const argc = lua.lua_gettop(L);
+  if (argc === 0) {
+    pushErrorTable(L, 'Please specify at least one argument for this redis lib call');
+    return null;
+  }
+  const argv: string[] = [];
+  for (let j = 1; j <= argc; j++) {
+    if (lua.lua_type(L, j) === lua.LUA_TNUMBER) {
+      argv.push(formatDouble(lua.lua_tonumber(L, j)));
+      continue;
+    }
+    const s = lua.lua_type(L, j) === lua.LUA_TSTRING ? lua.lua_tolstring(L, j) : null;
+    if (s === null) break;
+    argv.push(fromLuaBytes(s));
+  }
+  lua.lua_pop(L, argc);
+  if (argv.length !== argc) {
+    pushErrorTable(L, 'Lua redis lib command arguments must be strings or integers');
+    return null;
+  }
+  return argv;
+}
+
+/** luaRedisGenericCommand: redis.call raises command errors, redis.pcall returns them. */
+function genericCommand(host: ScriptHost, raiseError: boolean): LuaJsFunction {
+  return (L) => {
+    const ctx = runCtx(L, host, 'redis.call/pcall');
+    const argv = argsToArgv(L);
+    if (argv === null) return raiseError ? lua.lua_error(L) : 1;
+    const reply = host.call(ctx, argv);
+    pushReply(L, reply, ctx.scriptClient.resp === 3 ? 3 : 2);
+    if (raiseError && reply.t === 'error') return lua.lua_error(L);
+    return 1;
+  };
+}
+
+/**
+ * Redis's global pcall (luaRedisPcall): Lua's pcall, except that an error table
+ * with a string `err` is replaced by that string, as scripts written for Redis
+ * 6 expect. A table without one is returned followed by the nil of the lookup.
+ */
+const redisPcall: LuaJsFunction = (L) => {
+  const argc = lua.lua_gettop(L);
+  lua.lua_pushboolean(L, true);
+  lua.lua_insert(L, 1);
+  if (lua.lua_pcall(L, argc - 1, lua.LUA_MULTRET, 0) !== lua.LUA_OK) {
+    lua.lua_remove(L, 1);
+    if (lua.lua_istable(L, -1)) {
+      lua.lua_getfield(L, -1, 'err');
+      if (lua.lua_isstring(L, -1)) lua.lua_replace(L, -2);
+    }
+    lua.lua_pushboolean(L, false);
+    lua.lua_insert(L, 1);
+  }
+  return lua.lua_gettop(L);
+};
+
+/** redis.error_reply / redis.status_reply argument check; pushes the error table when it fails. */
+function singleStringArg(L: LuaState): boolean {
+  if (lua.lua_gettop(L) === 1 && lua.lua_type(L, -1) === lua.LUA_TSTRING) return true;
+  pushErrorTable(L, 'wrong number or type of arguments');
+  return false;
+}
+
+const errorReply: LuaJsFunction = (L) => {
+  if (!singleStringArg(L)) return 1;
+  const err = fromLuaBytes(lua.lua_tolstring(L, -1)!);
+  pushErrorTable(L, err.startsWith('-') ? err : `-${err}`);
+  return 1;
+};
+
+const statusReply: LuaJsFunction = (L) => {
+  if (!singleStringArg(L)) return 1;
+  lua.lua_newtable(L);
+  lua.lua_pushvalue(L, -2);
+  lua.lua_setfield(L, -2, 'ok');
+  return 1;
+};
+
+const sha1hex: LuaJsFunction = (L) => {
+  if (lua.lua_gettop(L) !== 1) return raise(L, 'wrong number of arguments');
+  const s = lua.lua_tolstring(L, 1);
+  pushBytes(L, sha1(s ?? new Uint8Array()));
+  return 1;
+};
+
+/** (int)lua_tonumber(L, idx): C's truncating cast. */
+const toInt = (L: LuaState, idx: number): number => Math.trunc(lua.lua_tonumber(L, idx)) | 0;
+
+function log(host: ScriptHost): LuaJsFunction {
+  return (L) => {
+    const argc = lua.lua_gettop(L);
+    if (argc < 2) return raise(L, 'redis.log() requires two arguments or more.');
+    if (!lua.lua_isnumber(L, -argc)) return raise(L, 'First argument must be a number (log level).');
+    const level = toInt(L, -argc);
+    if (level < 0 || level > 3) return raise(L, 'Invalid debug level.');
+    if (level < host.verbosity()) return 0;
+    let msg = '';
+    for (let j = 1; j < argc; j++) {
+      const s = lua.lua_isstring(L, -argc + j) ? lua.lua_tolstring(L, -argc + j) : null;
+      if (s === null) continue;
+      // Redis separates with a space before every argument but the first, present or not.
+      if (j !== 1) msg += ' ';
+      msg += fromLuaBytes(s);
+    }
+    host.log(level, msg);
+    return 0;
+  };
+}
+
+function setresp(host: ScriptHost): LuaJsFunction {
+  return (L) => {
+    const ctx = runCtx(L, host, 'redis.setresp');
+    const argc = lua.lua_gettop(L);
+    if (argc !== 1) return raise(L, 'redis.setresp() requires one argument.');
+    const resp = toInt(L, -argc);
+    if (resp !== 2 && resp !== 3) return raise(L, 'RESP version must be 2 or 3.');
+    ctx.scriptClient.resp = resp;
+    return 0;
+  };
+}
+
+function setRepl(host: ScriptHost): LuaJsFunction {
+  return (L) => {
+    const ctx = runCtx(L, host, 'redis.set_repl');
+    if (lua.lua_gettop(L) !== 1) return raise(L, 'redis.set_repl() requires two arguments.');
+    const flags = toInt(L, -1);
+    if ((flags & ~REPL.ALL) !== 0) {
+      return raise(L, 'Invalid replication flags. Use REPL_AOF, REPL_REPLICA, REPL_ALL or REPL_NONE.');
+    }
+    ctx.replFlags = flags;
+    return 0;
+  };
+}
+
+function aclCheckCmd(host: ScriptHost): LuaJsFunction {
+  return (L) => {
+    const ctx = runCtx(L, host, 'redis.acl_check_cmd');
+    const argv = argsToArgv(L);
+    if (argv === null) return lua.lua_error(L);
+    const allowed = host.aclCheck(ctx, argv);
+    if (allowed === null) return raise(L, 'Invalid command passed to redis.acl_check_cmd()');
+    lua.lua_pushboolean(L, allowed);
+    return 1;
+  };
+}
+
+/** Build the `redis` table and set it as a global; replace the global pcall. */
+export function installRedisApi(L: LuaState, host: ScriptHost): void {
+  lua.lua_pushjsfunction(L, redisPcall);
+  lua.lua_setglobal(L, 'pcall');
+  lua.lua_newtable(L);
+  const functions: Record<string, LuaJsFunction> = {
+    call: genericCommand(host, true),
+    pcall: genericCommand(host, false),
+    log: log(host),
+    setresp: setresp(host),
+    sha1hex,
+    error_reply: errorReply,
+    status_reply: statusReply,
+    set_repl: setRepl(host),
+    acl_check_cmd: aclCheckCmd(host),
+    // EVAL only. Outside the debugger breakpoint() is false and debug() does nothing.
+    breakpoint: (L1) => { lua.lua_pushboolean(L1, false); return 1; },
+    debug: () => 0,
+    // Effects replication is the only mode since Redis 7.0.
+    replicate_commands: (L1) => { lua.lua_pushboolean(L1, true); return 1; },
+  };
+  for (const [name, f] of Object.entries(functions)) {
+    lua.lua_pushjsfunction(L, f);
+    lua.lua_setfield(L, -2, name);
+  }
+  const numbers: Record<string, number> = {
+    LOG_DEBUG: 0, LOG_VERBOSE: 1, LOG_NOTICE: 2, LOG_WARNING: 3,
+    REPL_NONE: REPL.NONE, REPL_AOF: REPL.AOF, REPL_SLAVE: REPL.REPLICA, REPL_REPLICA: REPL.REPLICA, REPL_ALL: REPL.ALL,
+    REDIS_VERSION_NUM,
+  };
+  for (const [name, n] of Object.entries(numbers)) {
+    lua.lua_pushnumber(L, n);
+    lua.lua_setfield(L, -2, name);
+  }
+  lua.lua_pushliteral(L, REDIS_VERSION);
+  lua.lua_setfield(L, -2, 'REDIS_VERSION');
+  lua.lua_setglobal(L, 'redis');
+}

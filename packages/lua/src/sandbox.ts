@@ -1,0 +1,160 @@
+// The Lua state of EVAL scripts, set up as Redis 7.0.15's scriptingInit/
+// luaRegisterRedisAPI do (Debian build): the 5.1 libraries, cjson/cmsgpack/struct/
+// bit, the redis table, Redis's math.random and pcall, the error handler, the
+// nonexistent-global error, then every table reachable from _G (and the string
+// metatable) made read-only. Never loaded: os, io, package, require, dofile,
+// loadfile, print, and fengari's `js` interop.
+import { type LuaJsFunction, type LuaState, lauxlib, lua, lualib } from 'fengari';
+import { toLuaBytes } from './bytes.ts';
+import { EVAL_GLOBALS, installLua51Libraries, type MemoryEstimate, trimGlobals } from './lib51.ts';
+import { mathRandom, mathRandomseed } from './random.ts';
+import { installRedisApi } from './redis-api.ts';
+import type { ScriptHost } from './run-context.ts';
+
+/**
+ * The message handler scripts run under (eval.c). It turns any error into a
+ * table {err=, source=, line=} pointing at the script line that raised it:
+ * level 2 is the function that raised; when that is a host function (redis.call,
+ * error, ...) the position is its caller's. fengari reports JS functions as 'J'.
+ */
+const ERROR_HANDLER = `local dbg = debug
+function __redis__err__handler(err)
+  local i = dbg.getinfo(2,'nSl')
+  if i and (i.what == 'C' or i.what == 'J') then
+    i = dbg.getinfo(3,'nSl')
+  end
+  if type(err) ~= 'table' then
+    err = {err='ERR ' .. tostring(err)}
+  end
+  if i then
+    err['source'] = i.source
+    err['line'] = i.currentline
+  end
+  return err
+end
+`;
+
+/** The readonly-table API the engine patch adds to fengari (Redis's lapi.c patch). */
+interface ReadonlyTableApi {
+  lua_enablereadonlytable?: (L: LuaState, idx: number, enabled: boolean) => void;
+  lua_isreadonlytable?: (L: LuaState, idx: number) => boolean;
+}
+const readonlyApi = lua as unknown as ReadonlyTableApi;
+
+/** Switch the read-only flag of the table at idx (a no-op until the engine patch provides it). */
+export function setTableReadonly(L: LuaState, idx: number, on: boolean): void {
+  readonlyApi.lua_enablereadonlytable?.(L, idx, on);
+}
+
+/** luaSetTableProtectionRecursively: the table on top, its table values and metatables. */
+function protectRecursively(L: LuaState, seen: Set<unknown>): void {
+  const id = lua.lua_topointer(L, -1);
+  if (seen.has(id)) return;
+  seen.add(id);
+  setTableReadonly(L, -1, true);
+  lua.lua_checkstack(L, 2);
+  lua.lua_pushnil(L);
+  while (lua.lua_next(L, -2)) {
+    if (lua.lua_istable(L, -1)) protectRecursively(L, seen);
+    lua.lua_pop(L, 1);
+  }
+  if (lua.lua_getmetatable(L, -1)) {
+    protectRecursively(L, seen);
+    lua.lua_pop(L, 1);
+  }
+}
+
+/** luaProtectedTableError: reading a global that does not exist. */
+const nonexistentGlobal: LuaJsFunction = (L) => {
+  if (lua.lua_gettop(L) !== 2) return lauxlib.luaL_error(L, 'Wrong number of arguments to luaProtectedTableError');
+  if (!lua.lua_isstring(L, -1) && !lua.lua_isnumber(L, -1)) {
+    return lauxlib.luaL_error(L, 'Second argument to luaProtectedTableError must be a string or number');
+  }
+  return lauxlib.luaL_error(L, "Script attempted to access nonexistent global variable '%s'", lua.lua_tolstring(L, -1));
+};
+
+/**
+ * coroutine.yield, except from the script's own body: scripts run in a thread of
+ * their own (so the timeout hook can suspend them), where a plain yield would
+ * suspend the script instead of failing as it does in Redis.
+ */
+function guardedYield(isScriptThread: (L: LuaState) => boolean): LuaJsFunction {
+  return (L) => {
+    if (isScriptThread(L)) {
+      lua.lua_pushliteral(L, 'attempt to yield across metamethod/C-call boundary');
+      return lua.lua_error(L);
+    }
+    return lua.lua_yield(L, lua.lua_gettop(L));
+  };
+}
+
+/** Registers cjson, cmsgpack, struct and bit as globals (their ports live in lib/). */
+function installRedisLibraries(L: LuaState): void {
+  // TODO(lib helper): call the open<Name>(L) functions of src/lib/ here, each
+  // pushing its library table, and set the tables as globals cjson, cmsgpack,
+  // struct and bit (Redis loads them with luaLoadLib right after debug).
+  void L;
+}
+
+function runChunk(L: LuaState, code: string, name: string): void {
+  const bytes = toLuaBytes(code);
+  if (lauxlib.luaL_loadbufferx(L, bytes, bytes.length, name, 't') !== lua.LUA_OK) {
+    throw new Error(`redmoon: ${name} does not compile: ${lua.lua_tojsstring(L, -1)}`);
+  }
+  lua.lua_call(L, 0, 0);
+}
+
+export interface SandboxOptions {
+  host: ScriptHost;
+  memory: MemoryEstimate;
+  isScriptThread: (L: LuaState) => boolean;
+}
+
+/** A fresh Lua state for EVAL scripts. */
+export function createSandbox(opts: SandboxOptions): LuaState {
+  const L = lauxlib.luaL_newstate();
+  const libs: [string, LuaJsFunction][] = [
+    ['_G', lualib.luaopen_base],
+    ['table', lualib.luaopen_table],
+    ['string', lualib.luaopen_string],
+    ['math', lualib.luaopen_math],
+    ['debug', lualib.luaopen_debug],
+    ['coroutine', lualib.luaopen_coroutine],
+  ];
+  for (const [name, open] of libs) {
+    lauxlib.luaL_requiref(L, name, open, 1);
+    lua.lua_pop(L, 1);
+  }
+  installLua51Libraries(L, opts.memory);
+  installRedisLibraries(L);
+  installRedisApi(L, opts.host);
+  lua.lua_getglobal(L, 'math');
+  lua.lua_pushjsfunction(L, mathRandom);
+  lua.lua_setfield(L, -2, 'random');
+  lua.lua_pushjsfunction(L, mathRandomseed);
+  lua.lua_setfield(L, -2, 'randomseed');
+  lua.lua_pop(L, 1);
+  lua.lua_getglobal(L, 'coroutine');
+  lua.lua_pushjsfunction(L, guardedYield(opts.isScriptThread));
+  lua.lua_setfield(L, -2, 'yield');
+  lua.lua_pop(L, 1);
+  runChunk(L, ERROR_HANDLER, '@err_handler_def');
+  // debug served the error handler; scripts never see it (eval.c).
+  trimGlobals(L, EVAL_GLOBALS);
+  lua.lua_pushglobaltable(L);
+  lua.lua_newtable(L);
+  lua.lua_pushjsfunction(L, nonexistentGlobal);
+  lua.lua_setfield(L, -2, '__index');
+  lua.lua_setmetatable(L, -2);
+  const seen = new Set<unknown>();
+  protectRecursively(L, seen);
+  lua.lua_pop(L, 1);
+  // The Debian build also locks the string metatable (getmetatable('').__index = ... fails).
+  lua.lua_pushliteral(L, '');
+  if (lua.lua_getmetatable(L, -1)) {
+    protectRecursively(L, seen);
+    lua.lua_pop(L, 1);
+  }
+  lua.lua_pop(L, 1);
+  return L;
+}

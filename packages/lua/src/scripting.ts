@@ -1,0 +1,348 @@
+// One server's Lua scripting engine (eval.c + script.c + script_lua.c): the Lua
+// state (created on the first script, rebuilt by SCRIPT FLUSH), the lua_scripts
+// cache, the script client, running a script as a coroutine under the timeout
+// hook, redis.call's script rules and the propagation of a script's effects.
+import { type LuaHook, type LuaState, lauxlib, lua } from 'fengari';
+import {
+  Client, type CommandEntry, error, F, type Propagated, type RedisServer, type Reply,
+} from '@redmoon/core';
+import { sha1 } from 'js-sha1';
+import { pushBytes, toLuaBytes, toBytes } from './bytes.ts';
+import { errorTableMessage, luaToReply } from './convert.ts';
+import { createSandbox, setTableReadonly } from './sandbox.ts';
+import { REPL, type RunCtx, type ScriptHost } from './run-context.ts';
+import { parseShebang, type ScriptFlags } from './shebang.ts';
+
+/** A cached script (Redis's luaScript): its body and shebang flags; the function lives in the registry. */
+export interface CachedScript {
+  readonly body: string;
+  readonly flags: ScriptFlags;
+}
+
+export interface ScriptLogEntry {
+  /** 0 debug, 1 verbose, 2 notice, 3 warning. */
+  level: number;
+  message: string;
+}
+
+export interface ScriptingOptions {
+  /**
+   * Abort any script running longer than this many ms (0: never), whatever it
+   * wrote: a safety net for the in-process API, where no other client can send
+   * SCRIPT KILL. The caller gets HARD_LIMIT_ERROR.
+   */
+  hardTimeLimitMs?: number;
+}
+
+/** Redis's count hook period (script_lua.c luaCallFunction). */
+const HOOK_INSTRUCTIONS = 100000;
+/** LL_* levels by loglevel name. */
+const LOG_LEVELS: Record<string, number> = { debug: 0, verbose: 1, notice: 2, warning: 3 };
+/** Memory of a fresh Lua state in redis-server 7.0.15 (INFO used_memory_lua). */
+const BASE_LUA_MEMORY = 31744;
+
+export const KILLED_ERROR = 'ERR Script killed by user with SCRIPT KILL...';
+export const HARD_LIMIT_ERROR = (ms: number): string =>
+  `ERR Script killed by redmoon: it ran longer than the hard time limit of ${ms} ms`;
+
+export class ScriptingEngine implements ScriptHost {
+  /** The lua_scripts dictionary, by lowercase sha1. */
+  readonly scripts = new Map<string, CachedScript>();
+  /** What redis.log wrote, oldest first (the host reads and clears it). */
+  readonly logEntries: ScriptLogEntry[] = [];
+  /** Called while a script runs past busy-reply-threshold (where Redis serves other clients). */
+  whileBusy: (() => void) | null = null;
+  private L: LuaState | null = null;
+  private scriptsMemory = 0;
+  private ctx: RunCtx | null = null;
+  private thread: LuaState | null = null;
+  private scriptClient: Client | null = null;
+  private readonly hardTimeLimitMs: number;
+
+  constructor(readonly server: RedisServer, opts: ScriptingOptions = {}) {
+    this.hardTimeLimitMs = opts.hardTimeLimitMs ?? 0;
+    server.scriptingInfo = () => ({
+      numberOfCachedScripts: this.scripts.size,
+      usedMemoryScriptsEval: this.scriptsMemory,
+      usedMemoryLua: this.luaMemory(),
+    });
+  }
+
+  /** The invocation in progress (SCRIPT KILL and the transports look at it). */
+  get running(): RunCtx | null {
+    return this.ctx;
+  }
+
+  current(): RunCtx | null {
+    return this.ctx;
+  }
+
+  private state(): LuaState {
+    this.L ??= createSandbox({
+      host: this,
+      memory: () => this.luaMemory(),
+      isScriptThread: (L) => L === this.thread,
+    });
+    return this.L;
+  }
+
+  /** An estimate: fengari's memory belongs to the JS heap, which cannot be measured portably. */
+  luaMemory(): number {
+    return BASE_LUA_MEMORY + this.scriptsMemory;
+  }
+
+  /** SCRIPT FLUSH: forget every script and start over with a fresh Lua state. */
+  flush(): void {
+    this.scripts.clear();
+    this.scriptsMemory = 0;
+    this.L = null;
+  }
+
+  /**
+   * luaCreateFunction: compile a body into the registry function f_<sha>,
+   * unless already cached. Returns the sha, or the error reply.
+   */
+  createFunction(body: string): string | Reply {
+    const sha = sha1(toLuaBytes(body));
+    if (this.scripts.has(sha)) return sha;
+    const shebang = parseShebang(body);
+    if (typeof shebang === 'string') return error(`ERR ${shebang}`);
+    const L = this.state();
+    // The shebang line is skipped but its newline kept, so line numbers stay right.
+    const code = toLuaBytes(body.slice(shebang.length));
+    if (lauxlib.luaL_loadbufferx(L, code, code.length, '@user_script', 't') !== lua.LUA_OK) {
+      const msg = toBytes(L, -1) ?? '';
+      lua.lua_pop(L, 1);
+      return error(`ERR Error compiling script (new function): ${msg}`.replace(/[\r\n]/g, ' '));
+    }
+    lua.lua_setfield(L, lua.LUA_REGISTRYINDEX, `f_${sha}`);
+    this.scripts.set(sha, { body, flags: shebang.flags });
+    // sdsZmallocSize(sha) + the body's allocation, as Redis counts lua_scripts_mem.
+    this.scriptsMemory += 48 + body.length;
+    return sha;
+  }
+
+  /** luaCreateArray + lua_setglobal with the global table briefly writable. */
+  private setGlobalArray(L: LuaState, name: string, items: readonly string[]): void {
+    lua.lua_createtable(L, items.length, 0);
+    for (let i = 0; i < items.length; i++) {
+      pushBytes(L, items[i]);
+      lua.lua_rawseti(L, -2, i + 1);
+    }
+    lua.lua_pushglobaltable(L);
+    setTableReadonly(L, -1, false);
+    lua.lua_insert(L, -2);
+    lua.lua_setfield(L, -2, name);
+    setTableReadonly(L, -1, true);
+    lua.lua_pop(L, 1);
+  }
+
+  private getScriptClient(): Client {
+    if (this.scriptClient === null) {
+      // Redis's lua client: never listed by CLIENT LIST, always authenticated.
+      this.scriptClient = new Client(this.server, 0, this.server.dbs[0], this.server.clock.now());
+      this.scriptClient.authenticated = true;
+    }
+    return this.scriptClient;
+  }
+
+  /**
+   * Run the cached script `sha` for `caller` (scriptPrepareForRun + luaCallFunction).
+   * `readOnly` is true for EVAL_RO/EVALSHA_RO.
+   */
+  run(caller: Client, sha: string, keys: readonly string[], args: readonly string[], readOnly: boolean): Reply {
+    const script = this.scripts.get(sha)!;
+    const flags = script.flags;
+    if (flags.shebang && !flags.noWrites && readOnly) {
+      return error('ERR Can not execute a script with write flag using *_ro command.');
+    }
+    const L = this.state();
+    const sc = this.getScriptClient();
+    sc.db = caller.db;
+    sc.resp = 2;
+    const ctx: RunCtx = {
+      caller,
+      scriptClient: sc,
+      funcname: sha,
+      readOnly: readOnly || (flags.shebang && flags.noWrites),
+      replFlags: REPL.ALL,
+      writeDirty: false,
+      startTime: this.server.clock.now(),
+      killRequested: false,
+      timedOut: false,
+    };
+    this.setGlobalArray(L, 'KEYS', keys);
+    this.setGlobalArray(L, 'ARGV', args);
+    const outer = this.server.propagationBuffer;
+    const effects: Propagated[] = [];
+    if (this.server.propagating) this.server.propagationBuffer = effects;
+    this.ctx = ctx;
+    try {
+      return this.callFunction(L, sha, ctx);
+    } finally {
+      this.ctx = null;
+      this.server.propagationBuffer = outer;
+      this.propagateEffects(effects, outer);
+    }
+  }
+
+  /**
+   * A script's writes go out as one unit: a single write bare, two or more
+   * wrapped in MULTI/EXEC (server.c propagatePendingCommands). Inside an outer
+   * collection (a client's MULTI/EXEC) they simply join it.
+   */
+  private propagateEffects(effects: Propagated[], outer: Propagated[] | null): void {
+    if (effects.length === 0) return;
+    if (outer !== null) {
+      outer.push(...effects);
+      return;
+    }
+    if (effects.length === 1) {
+      this.server.propagate(effects[0].db, effects[0].argv);
+      return;
+    }
+    this.server.propagate(effects[0].db, ['MULTI']);
+    for (const e of effects) this.server.propagate(e.db, e.argv);
+    this.server.propagate(effects[effects.length - 1].db, ['EXEC']);
+  }
+
+  /**
+   * Call f_<sha> in a fresh coroutine under Redis's message handler, driven by
+   * lua_resume so the timeout hook can suspend it (a transport then serves
+   * other clients with BUSY through whileBusy) and resume it.
+   */
+  private callFunction(L: LuaState, sha: string, ctx: RunCtx): Reply {
+    const T = lua.lua_newthread(L);
+    const threadRef = lauxlib.luaL_ref(L, lua.LUA_REGISTRYINDEX);
+    this.thread = T;
+    try {
+      lua.lua_getglobal(T, 'xpcall');
+      lua.lua_getfield(T, lua.LUA_REGISTRYINDEX, `f_${sha}`);
+      lua.lua_getglobal(T, '__redis__err__handler');
+      lua.lua_sethook(T, this.hook, lua.LUA_MASKCOUNT, HOOK_INSTRUCTIONS);
+      let status = lua.lua_resume(T, L, 2);
+      while (status === lua.LUA_YIELD) {
+        this.whileBusy?.();
+        status = lua.lua_resume(T, L, 0);
+      }
+      if (status !== lua.LUA_OK) {
+        // Only an error in the message handler itself gets here.
+        return error(`ERR Error running script ${sha}, ${(toBytes(T, -1) ?? 'execution failure').slice(0, 100)}`);
+      }
+      if (lua.lua_toboolean(T, 1)) {
+        lua.lua_settop(T, 2);
+        return luaToReply(T, ctx.scriptClient.resp === 3 ? 3 : 2);
+      }
+      return this.errorReply(T, ctx);
+    } finally {
+      this.thread = null;
+      lauxlib.luaL_unref(L, lua.LUA_REGISTRYINDEX, threadRef);
+    }
+  }
+
+  /** The error object on top of T as the caller's reply: "-<err> script: <sha>, on <source>:<line>." */
+  private errorReply(T: LuaState, ctx: RunCtx): Reply {
+    if (!lua.lua_istable(T, -1)) {
+      const msg = lua.lua_isstring(T, -1) ? toBytes(T, -1)! : 'execution failure';
+      return error(`ERR Error running script ${ctx.funcname}, ${msg.slice(0, 100)}`.replace(/[\r\n]/g, ' '));
+    }
+    // Redis 7.0.15 crashes on an error table without `err` (error({foo=1})); redmoon answers this instead.
+    lua.lua_getfield(T, -1, 'err');
+    const hasErr = lua.lua_isstring(T, -1);
+    lua.lua_pop(T, 1);
+    let msg = hasErr ? errorTableMessage(T) : 'ERR the script raised a table without an err field';
+    lua.lua_getfield(T, -1, 'source');
+    const source = lua.lua_isstring(T, -1) ? toBytes(T, -1) : null;
+    lua.lua_getfield(T, -2, 'line');
+    const line = lua.lua_isstring(T, -1) ? toBytes(T, -1) : null;
+    lua.lua_pop(T, 2);
+    if (source !== null && line !== null) msg += ` script: ${ctx.funcname}, on ${source}:${line}.`;
+    return error(msg.replace(/[\r\n]/g, ' '));
+  }
+
+  /**
+   * The count hook (luaMaskCountHook + scriptInterrupt): past busy-reply-threshold
+   * the script is "timed out" and yields between slices when it can; a kill
+   * switches the hook to every line so a pcall loop cannot swallow the error.
+   */
+  private readonly hook: LuaHook = (L) => {
+    const ctx = this.ctx;
+    if (ctx === null) return;
+    const elapsed = this.server.clock.now() - ctx.startTime;
+    if (this.hardTimeLimitMs > 0 && elapsed >= this.hardTimeLimitMs) this.kill(L, HARD_LIMIT_ERROR(this.hardTimeLimitMs));
+    if (ctx.killRequested) this.kill(L, KILLED_ERROR);
+    const threshold = this.server.config.busyReplyThreshold;
+    if (!ctx.timedOut && threshold > 0 && elapsed >= threshold) {
+      ctx.timedOut = true;
+      this.writeLog(3, `Slow script detected: still in execution after ${elapsed} milliseconds. You can try killing the script using the SCRIPT KILL command. Script name is: ${ctx.funcname}.`);
+    }
+    // Yield only from the script's own body: never inside its coroutines or a host call.
+    if (ctx.timedOut && this.whileBusy !== null && L === this.thread && lua.lua_isyieldable(L)) lua.lua_yield(L, 0);
+  };
+
+  private kill(L: LuaState, msg: string): never {
+    lua.lua_sethook(L, this.hook, lua.LUA_MASKLINE, 0);
+    lua.lua_newtable(L);
+    pushBytes(L, msg);
+    lua.lua_setfield(L, -2, 'err');
+    return lua.lua_error(L);
+  }
+
+  /** SCRIPT KILL: ask the running script to stop. Returns the error reply when it cannot be. */
+  requestKill(): string | null {
+    const ctx = this.ctx;
+    if (ctx === null) return 'NOTBUSY No scripts in execution right now.';
+    if (ctx.writeDirty) {
+      return 'UNKILLABLE Sorry the script already executed write commands against the dataset. You can either wait the script termination or kill the server in a hard way using the SHUTDOWN NOSAVE command.';
+    }
+    ctx.killRequested = true;
+    return null;
+  }
+
+  /** lookupCommand for scripts: null for unknown commands and unknown subcommands. */
+  private lookupCommand(argv: readonly string[]): CommandEntry | null {
+    const name = argv[0].toLowerCase();
+    const cmd = this.server.commands.get(name);
+    if (cmd === undefined) return null;
+    if (argv.length === 1 || cmd.subcommands.size === 0) return cmd;
+    return cmd.subcommands.get(argv[1].toLowerCase()) ?? null;
+  }
+
+  /** scriptCall: redis.call's checks (script.c), then the command itself on the script client. */
+  call(ctx: RunCtx, argv: string[]): Reply {
+    const cmd = this.lookupCommand(argv);
+    if (cmd === null) return error('ERR Unknown Redis command called from script');
+    if ((cmd.arity > 0 && cmd.arity !== argv.length) || argv.length < -cmd.arity || cmd.handler === null) {
+      return error('ERR Wrong number of args calling Redis command from script');
+    }
+    if (cmd.flags & F.NOSCRIPT) return error('ERR This Redis command is not allowed from script');
+    // Scripts count may-replicate commands (PUBLISH, PFCOUNT, ...) as writes.
+    if (ctx.readOnly && cmd.flags & (F.WRITE | F.MAY_REPLICATE)) {
+      return error('ERR Write commands are not allowed from read-only scripts.');
+    }
+    if (cmd.flags & F.WRITE) ctx.writeDirty = true;
+    const buffer = this.server.propagationBuffer;
+    const before = buffer?.length ?? 0;
+    const reply = this.server.call(ctx.scriptClient, cmd, argv);
+    // redis.set_repl(REPL_NONE) keeps this command's effects out of the stream.
+    if (buffer !== null && ctx.replFlags === REPL.NONE) buffer.length = before;
+    return reply;
+  }
+
+  aclCheck(_ctx: RunCtx, argv: string[]): boolean | null {
+    // Every client runs as the default user, who may run every command.
+    return this.lookupCommand(argv) === null ? null : true;
+  }
+
+  verbosity(): number {
+    return LOG_LEVELS[this.server.config.extra.get('loglevel') ?? 'notice'] ?? 2;
+  }
+
+  log(level: number, message: string): void {
+    this.writeLog(level, message);
+  }
+
+  private writeLog(level: number, message: string): void {
+    this.logEntries.push({ level, message });
+  }
+}
