@@ -80,7 +80,15 @@ export const MAXMEMORY_POLICIES = [
 /** The parameters with behaviour behind them. Others live in Config.extra. */
 export const PARAMS: ParamDef[] = [
   { name: 'requirepass', get: (c) => c.requirepass, set: (c, v) => { c.requirepass = v; return null; } },
-  intParam('hz', 'hz', 0, 2147483647),
+  {
+    // Redis keeps hz within CONFIG_MIN_HZ..CONFIG_MAX_HZ (1..500) after accepting any int.
+    ...intParam('hz', 'hz', 0, 2147483647),
+    set: (c, v) => {
+      const err = intParam('hz', 'hz', 0, 2147483647).set(c, v);
+      if (err === null) c.hz = Math.min(500, Math.max(1, c.hz));
+      return err;
+    },
+  },
   intParam('proto-max-bulk-len', 'protoMaxBulkLen', 1048576, Number.MAX_SAFE_INTEGER, { memory: true }),
   intParam('maxmemory', 'maxmemory', 0, Number.MAX_SAFE_INTEGER, { memory: true }),
   {
@@ -93,13 +101,13 @@ export const PARAMS: ParamDef[] = [
       return null;
     },
   },
-  intParam('maxmemory-samples', 'maxmemorySamples', 1, 64),
+  intParam('maxmemory-samples', 'maxmemorySamples', 1, 2147483647),
   {
     name: 'notify-keyspace-events',
     get: (c) => formatNotifyFlags(c.notifyKeyspaceEvents),
     set: (c, v) => {
       const f = parseNotifyFlags(v);
-      if (f < 0) return 'Invalid event class character. Use \'Ag$lshzxeKEtmd\'.';
+      if (f < 0) return 'Invalid event class character. Use \'Ag$lshzxeKEtmdn\'.';
       c.notifyKeyspaceEvents = f;
       return null;
     },

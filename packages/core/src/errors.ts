@@ -32,6 +32,13 @@ export const E = {
   NAN_OR_INF: 'ERR increment would produce NaN or Infinity',
   BIT_OFFSET: 'ERR bit offset is not an integer or out of range',
   SAME_OBJECT: 'ERR source and destination objects are the same',
+  // String commands (t_string.c).
+  OFFSET_OUT_OF_RANGE: 'ERR offset is out of range',
+  DECREMENT_OVERFLOW: 'ERR decrement would overflow',
+  LCS_NOT_STRINGS: 'ERR The specified keys must contain string values',
+  LCS_IDX_AND_LEN: 'ERR If you want both the length and indexes, please just use IDX.',
+  LCS_EXCEEDS_BULK_LEN: 'ERR Insufficient memory, transient memory for LCS exceeds proto-max-bulk-len',
+  LCS_NO_MEMORY: 'ERR Insufficient memory, failed allocating transient memory for LCS',
   // Generic keyspace commands (db.c, expire.c, object.c).
   INVALID_CURSOR: 'ERR invalid cursor',
   INVALID_FIRST_DB: 'ERR invalid first DB index',
@@ -56,6 +63,9 @@ export const E = {
   CLIENT_ID_POSITIVE: 'ERR client-id should be greater than 0',
   NO_SUCH_CLIENT: 'ERR No such client',
   NO_SUCH_USER: (u: string) => `ERR No such user '${u}'`,
+  // CONFIG SET (config.c).
+  CONFIG_SET_UNKNOWN: (name: string) => `ERR Unknown option or number of arguments for CONFIG SET - '${name}'`,
+  CONFIG_SET_FAILED: (name: string, why: string) => `ERR CONFIG SET failed (possibly related to argument '${name}') - ${why}`,
   // COMMAND GETKEYS (server.c getKeysSubcommandImpl).
   GETKEYS_INVALID_COMMAND: 'ERR Invalid command specified',
   GETKEYS_NO_KEYS: 'ERR The command has no key arguments',
