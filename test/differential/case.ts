@@ -10,13 +10,24 @@ export interface Step {
   /**
    * Sort the elements of the (array/set/map) reply before comparing. Only where
    * Redis documents the order as undefined (SMEMBERS, KEYS, HGETALL on a hashtable...).
-   * 'pairs' sorts a flat [k, v, k, v] array (or a map) by pair.
+   * 'pairs' sorts a flat [k, v, k, v] array (or a map) by pair. 'deep' also sorts
+   * every nested aggregate (SCAN's [cursor, [keys]]).
    */
-  sort?: true | 'pairs';
+  sort?: true | 'pairs' | 'deep';
   /** Compare only the reply's shape (type, and length for aggregates), not its bytes. */
   shape?: true;
   /** Don't compare this reply at all (e.g. a setup step with a time-dependent reply). */
   ignore?: true;
+  /**
+   * Integer replies may differ by up to this much (TTL/PTTL/EXPIRETIME after a
+   * relative expire); negative replies (-1, -2) must still be equal.
+   */
+  near?: number;
+  /**
+   * How many replies the command produces (default 1): 0 for CLIENT REPLY OFF|SKIP
+   * and the commands they silence, 2 for SUBSCRIBE a b ...
+   */
+  replies?: number;
 }
 
 export interface Case {
@@ -27,4 +38,9 @@ export interface Case {
   resp3?: true;
   /** redis.conf-style parameters applied with CONFIG SET before the case (and reset after). */
   config?: Record<string, string>;
+  /**
+   * Commands run on both servers after the case (replies not compared), to undo
+   * state that FLUSHALL keeps: FUNCTION FLUSH, SCRIPT FLUSH, ACL DELUSER ...
+   */
+  cleanup?: Cmd[];
 }
