@@ -68,6 +68,12 @@ export class Db {
   dict = new Map<string, RObj>();
   /** Absolute expire time in ms, for keys that have one. */
   expires = new Map<string, number>();
+  /**
+   * Exact int64 values of expire times beyond ±2^53 ms (PEXPIREAT k 9223372036854775807):
+   * `expires` holds their nearest double, which orders them correctly against any real
+   * clock, and this map keeps the value PEXPIRETIME/PTTL must report. Usually empty.
+   */
+  private exactExpires = new Map<string, bigint>();
   private index = new KeyIndex();
   /** Active expiry walks `expires` with this persistent cursor. */
   expireCursor: Iterator<[string, number]> | null = null;
@@ -102,7 +108,7 @@ export class Db {
     const o = this.dict.get(key);
     if (o === undefined) return false;
     this.dict.delete(key);
-    if (this.expires.size !== 0) this.expires.delete(key);
+    if (this.expires.size !== 0) this.removeExpire(key);
     this.index.remove(o.id);
     return true;
   }
@@ -111,17 +117,31 @@ export class Db {
     return this.expires.size === 0 ? undefined : this.expires.get(key);
   }
 
-  setExpire(key: string, when: number): void {
-    this.expires.set(key, when);
+  /** Set the absolute expire time in ms; a bigint keeps int64 precision beyond 2^53. */
+  setExpire(key: string, when: number | bigint): void {
+    this.expires.set(key, Number(when));
+    if (typeof when === 'bigint' && !Number.isSafeInteger(Number(when))) this.exactExpires.set(key, when);
+    else if (this.exactExpires.size !== 0) this.exactExpires.delete(key);
+  }
+
+  /** The expire time with full int64 precision (a bigint only beyond ±2^53). */
+  getExpireExact(key: string): number | bigint | undefined {
+    if (this.exactExpires.size !== 0) {
+      const exact = this.exactExpires.get(key);
+      if (exact !== undefined) return exact;
+    }
+    return this.getExpire(key);
   }
 
   removeExpire(key: string): boolean {
+    if (this.exactExpires.size !== 0) this.exactExpires.delete(key);
     return this.expires.delete(key);
   }
 
   clear(): void {
     this.dict.clear();
     this.expires.clear();
+    this.exactExpires.clear();
     this.index.clear();
     this.expireCursor = null;
     this.avgTtl = 0;
@@ -131,6 +151,7 @@ export class Db {
   swapWith(other: Db): void {
     [this.dict, other.dict] = [other.dict, this.dict];
     [this.expires, other.expires] = [other.expires, this.expires];
+    [this.exactExpires, other.exactExpires] = [other.exactExpires, this.exactExpires];
     [this.index, other.index] = [other.index, this.index];
     [this.avgTtl, other.avgTtl] = [other.avgTtl, this.avgTtl];
     this.expireCursor = other.expireCursor = null;

@@ -2,7 +2,8 @@
 // the LRU clock, writes that keep WATCH and notifications informed.
 import type { Client } from './client.ts';
 import { CommandError, E } from './errors.ts';
-import type { RedisType, RObj } from './object.ts';
+import { N } from './notify.ts';
+import { type RedisType, type RObj, isLfuPolicy, lfuDecrAndReturn, lfuLogIncr } from './object.ts';
 
 /** expireIfNeeded: delete key if its time has passed; true if it is (now) logically gone. */
 export function expireIfNeeded(c: Client, key: string): boolean {
@@ -18,24 +19,40 @@ export function expireIfNeeded(c: Client, key: string): boolean {
   return true;
 }
 
+/** The access-time update of lookupKey; under an LFU policy also updateLFU. */
 function touch(c: Client, o: RObj): void {
-  o.lru = c.server.lruClock;
+  const srv = c.server;
+  if (isLfuPolicy(srv.config.maxmemoryPolicy)) {
+    o.lfu = lfuLogIncr(lfuDecrAndReturn(o, srv.lruClock, lfuDecayTime(c)), lfuLogFactor(c), srv.random);
+  }
+  o.lru = srv.lruClock;
 }
+
+// lfu-decay-time and lfu-log-factor have no typed Config field yet: read them as set.
+export const lfuDecayTime = (c: Client): number => Number(c.server.config.extra.get('lfu-decay-time') ?? 1);
+const lfuLogFactor = (c: Client): number => Number(c.server.config.extra.get('lfu-log-factor') ?? 10);
 
 /** lookupKeyRead: the live object, touched, or undefined (counting keyspace hits/misses). */
 export function lookupRead(c: Client, key: string): RObj | undefined {
+  const o = lookupReadNoTouch(c, key);
+  if (o !== undefined) touch(c, o);
+  return o;
+}
+
+/**
+ * lookupKeyReadWithFlags(LOOKUP_NOTOUCH): hit/miss stats and the `keymiss` event as
+ * lookupRead, but the access time is left alone (EXISTS, TYPE, TTL, SCAN's TYPE filter).
+ * OBJECT passes notifyMiss = false (LOOKUP_NONOTIFY).
+ */
+export function lookupReadNoTouch(c: Client, key: string, notifyMiss = true): RObj | undefined {
   const db = c.db;
-  if (db.expires.size !== 0 && expireIfNeeded(c, key)) {
-    c.server.stats.keyspaceMisses++;
-    return undefined;
-  }
-  const o = db.dict.get(key);
+  const o = db.expires.size !== 0 && expireIfNeeded(c, key) ? undefined : db.dict.get(key);
   if (o === undefined) {
     c.server.stats.keyspaceMisses++;
+    if (notifyMiss) notify(c, N.KEY_MISS, 'keymiss', key);
     return undefined;
   }
   c.server.stats.keyspaceHits++;
-  touch(c, o);
   return o;
 }
 
@@ -106,7 +123,7 @@ export function dbDelete(c: Client, key: string): boolean {
 }
 
 /** Set an absolute expire time in ms on an existing key. */
-export function setExpire(c: Client, key: string, when: number): void {
+export function setExpire(c: Client, key: string, when: number | bigint): void {
   c.db.setExpire(key, when);
 }
 
