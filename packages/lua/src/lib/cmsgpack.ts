@@ -200,11 +200,17 @@ class Cursor {
   }
 }
 
-/** lua_settable on a fresh table, with Lua 5.1's errors for nil and NaN keys. */
+/**
+ * lua_settable on a fresh table, with Lua 5.1's errors for nil and NaN keys
+ * (raised by the VM, so without a script position).
+ */
 function setField(L: LuaState): void {
-  if (lua.lua_isnil(L, -2)) raise(L, 'table index is nil');
   const key = lua.lua_type(L, -2) === lua.LUA_TNUMBER ? lua.lua_tonumber(L, -2) : 0;
-  if (key !== key) raise(L, 'table index is NaN');
+  if (lua.lua_isnil(L, -2) || key !== key) {
+    lua.lua_checkstack(L, 1);
+    lua.lua_pushstring(L, luastr(key !== key ? 'table index is NaN' : 'table index is nil'));
+    lua.lua_error(L);
+  }
   lua.lua_settable(L, -3);
 }
 
@@ -315,14 +321,15 @@ function unpackFull(L: LuaState, limit: number, offset: number): number {
 
 function unpackOne(L: LuaState): number {
   const offset = optInteger(L, 2, 0);
-  lua.lua_settop(L, 1);
+  // Drops the other arguments; with no arguments at all this empties the stack, as in C.
+  lua.lua_pop(L, lua.lua_gettop(L) - 1);
   return unpackFull(L, 1, offset);
 }
 
 function unpackLimit(L: LuaState): number {
   const limit = checkInteger(L, 2);
   const offset = optInteger(L, 3, 0);
-  lua.lua_settop(L, 1);
+  lua.lua_pop(L, lua.lua_gettop(L) - 1);
   return unpackFull(L, limit, offset);
 }
 

@@ -10,6 +10,7 @@ const BIG = 0;
 const LITTLE = 1;
 const MAXINTSIZE = 32;
 const MAXALIGN = 8;
+const INT_MAX = 2147483647;
 
 interface Header {
   endian: number;
@@ -29,12 +30,16 @@ class Format {
     return this.i < this.s.length ? this.s[this.i] : 0;
   }
 
-  /** getnum: an optional decimal count (C int arithmetic, wrapping on overflow). */
-  num(df: number): number {
+  /** getnum: an optional decimal count, at most INT_MAX. */
+  num(L: LuaState, df: number): number {
     if (!isDigit(this.peek())) return df;
     let a = 0;
-    do a = (Math.imul(a, 10) + this.s[this.i++] - 0x30) | 0;
-    while (isDigit(this.peek()));
+    do {
+      const d = this.s[this.i] - 0x30;
+      if (a > Math.floor(INT_MAX / 10) || a * 10 > INT_MAX - d) raise(L, 'integral size overflow');
+      a = a * 10 + d;
+      this.i++;
+    } while (isDigit(this.peek()));
     return a;
   }
 }
@@ -51,9 +56,9 @@ function optSize(L: LuaState, opt: number, fmt: Format): number {
     case 'H': case 'h': return 2;
     case 'f': return 4;
     case 'L': case 'l': case 'T': case 'd': return 8;
-    case 'c': return fmt.num(1);
+    case 'c': return fmt.num(L, 1);
     case 'i': case 'I': {
-      const sz = fmt.num(4);
+      const sz = fmt.num(L, 4);
       if (sz > MAXINTSIZE) raise(L, `integral size ${sz} is larger than limit of ${MAXINTSIZE}`);
       return sz;
     }
@@ -75,7 +80,7 @@ function controlOptions(L: LuaState, opt: number, fmt: Format, h: Header): void 
     case '>': h.endian = BIG; return;
     case '<': h.endian = LITTLE; return;
     case '!': {
-      const a = fmt.num(MAXALIGN);
+      const a = fmt.num(L, MAXALIGN);
       if (!isp2(a)) raise(L, `alignment ${a} is not a power of 2`);
       h.align = a;
       return;
@@ -176,20 +181,22 @@ function unpack(L: LuaState): number {
   const fmt = new Format(checkLString(L, 1));
   const data = checkLString(L, 2);
   const ld = data.length;
-  // size_t arithmetic: a position before the start wraps to a huge one.
-  let pos = optInteger(L, 3, 1) - 1;
-  if (pos < 0) pos = Infinity;
+  // The position is a size_t: a negative one wraps to a huge one, which is "too short".
+  let pos = optInteger(L, 3, 1);
+  if (pos === 0) argError(L, 3, 'offset must be 1 or greater');
+  pos = pos < 0 ? Infinity : pos - 1;
   const h: Header = { endian: LITTLE, align: 1 };
-  lua.lua_settop(L, 2);
+  let n = 0; // results pushed
   while (fmt.more()) {
     const opt = fmt.s[fmt.i++];
     let size = optSize(L, opt, fmt);
     pos += toAlign(pos, h, opt, size);
     if (!(pos + size <= ld)) argError(L, 2, 'data string too short');
-    checkCStack(L, 1, 'too many results');
+    checkCStack(L, 2, 'too many results');
     switch (ch(opt)) {
       case 'b': case 'B': case 'h': case 'H': case 'l': case 'L': case 'T': case 'i': case 'I':
         lua.lua_pushnumber(L, getInteger(data, pos, h.endian, opt >= 0x61, size));
+        n++;
         break;
       case 'x':
         break;
@@ -197,18 +204,21 @@ function unpack(L: LuaState): number {
       case 'd': {
         const view = new DataView(data.buffer, data.byteOffset + pos, size);
         lua.lua_pushnumber(L, size === 4 ? view.getFloat32(0, h.endian === LITTLE) : view.getFloat64(0, h.endian === LITTLE));
+        n++;
         break;
       }
       case 'c': {
         if (size === 0) {
-          // The length is the value on top of the stack: normally the previous result.
-          if (!lua.lua_isnumber(L, -1)) raise(L, "format `c0' needs a previous size");
-          const n = lua.lua_tonumber(L, -1);
-          size = n >= 0 ? Math.trunc(n) : Infinity;
+          // The length is the previous result.
+          if (n === 0 || !lua.lua_isnumber(L, -1)) raise(L, "format 'c0' needs a previous size");
+          const len = lua.lua_tonumber(L, -1);
+          size = len >= 0 ? Math.trunc(len) : Infinity;
           lua.lua_pop(L, 1);
+          n--;
           if (!(pos + size <= ld)) argError(L, 2, 'data string too short');
         }
         lua.lua_pushlstring(L, data.subarray(pos, pos + size), size);
+        n++;
         break;
       }
       case 's': {
@@ -216,6 +226,7 @@ function unpack(L: LuaState): number {
         if (e < 0) raise(L, 'unfinished string in data');
         size = e - pos + 1;
         lua.lua_pushlstring(L, data.subarray(pos, e), size - 1);
+        n++;
         break;
       }
       default:
@@ -224,7 +235,7 @@ function unpack(L: LuaState): number {
     pos += size;
   }
   lua.lua_pushnumber(L, pos + 1);
-  return lua.lua_gettop(L) - 2;
+  return n + 1;
 }
 
 function size(L: LuaState): number {
