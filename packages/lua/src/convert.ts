@@ -139,10 +139,10 @@ function cString(s: string): string {
   return nul < 0 ? s : s.slice(0, nul);
 }
 
-/** rawget(t, name) at the table on top; leaves the value pushed and returns its type. */
-function rawField(L: LuaState, name: string): number {
+/** rawget(t, name) for the table at `idx` (default: on top); leaves the value pushed and returns its type. */
+function rawField(L: LuaState, name: string, idx = -1): number {
   lua.lua_pushliteral(L, name);
-  return lua.lua_rawget(L, -2);
+  return lua.lua_rawget(L, idx - 1);
 }
 
 /**
@@ -242,7 +242,7 @@ function verbatimField(L: LuaState): Reply | null {
   if (rawField(L, 'verbatim_string') === lua.LUA_TTABLE) {
     if (rawField(L, 'format') === lua.LUA_TSTRING) {
       const format = toBytes(L, -1)!;
-      if (rawField(L, 'string') === lua.LUA_TSTRING) r = verbatim(toBytes(L, -1)!, format.slice(0, 3));
+      if (rawField(L, 'string', -2) === lua.LUA_TSTRING) r = verbatim(toBytes(L, -1)!, format.slice(0, 3));
       lua.lua_pop(L, 1);
     }
     lua.lua_pop(L, 1);

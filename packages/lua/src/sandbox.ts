@@ -6,6 +6,10 @@
 // loadfile, print, and fengari's `js` interop.
 import { type LuaJsFunction, type LuaState, lauxlib, lua, lualib } from 'fengari';
 import { toLuaBytes } from './bytes.ts';
+import { openBit } from './lib/bit.ts';
+import { openCjson } from './lib/cjson.ts';
+import { openCmsgpack } from './lib/cmsgpack.ts';
+import { openStruct } from './lib/struct.ts';
 import { EVAL_GLOBALS, installLua51Libraries, type MemoryEstimate, trimGlobals } from './lib51.ts';
 import { mathRandom, mathRandomseed } from './random.ts';
 import { installRedisApi } from './redis-api.ts';
@@ -88,12 +92,25 @@ function guardedYield(isScriptThread: (L: LuaState) => boolean): LuaJsFunction {
   };
 }
 
-/** Registers cjson, cmsgpack, struct and bit as globals (their ports live in lib/). */
+/**
+ * coroutine.running of Lua 5.1: nil from the main thread. The script's body runs
+ * in a thread of its own, which must pass for the main one.
+ */
+function mainAwareRunning(isScriptThread: (L: LuaState) => boolean): LuaJsFunction {
+  return (L) => {
+    if (isScriptThread(L)) lua.lua_pushnil(L);
+    else lua.lua_pushthread(L);
+    return 1;
+  };
+}
+
+/** Open cjson, struct, cmsgpack and bit as globals, as Redis's luaLoadLibraries does after debug. */
 function installRedisLibraries(L: LuaState): void {
-  // TODO(lib helper): call the open<Name>(L) functions of src/lib/ here, each
-  // pushing its library table, and set the tables as globals cjson, cmsgpack,
-  // struct and bit (Redis loads them with luaLoadLib right after debug).
-  void L;
+  const libs: [string, LuaJsFunction][] = [['cjson', openCjson], ['struct', openStruct], ['cmsgpack', openCmsgpack], ['bit', openBit]];
+  for (const [name, open] of libs) {
+    lauxlib.luaL_requiref(L, name, open, 1);
+    lua.lua_pop(L, 1);
+  }
 }
 
 function runChunk(L: LuaState, code: string, name: string): void {
@@ -137,6 +154,8 @@ export function createSandbox(opts: SandboxOptions): LuaState {
   lua.lua_getglobal(L, 'coroutine');
   lua.lua_pushjsfunction(L, guardedYield(opts.isScriptThread));
   lua.lua_setfield(L, -2, 'yield');
+  lua.lua_pushjsfunction(L, mainAwareRunning(opts.isScriptThread));
+  lua.lua_setfield(L, -2, 'running');
   lua.lua_pop(L, 1);
   runChunk(L, ERROR_HANDLER, '@err_handler_def');
   // debug served the error handler; scripts never see it (eval.c).
