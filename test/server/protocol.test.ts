@@ -81,11 +81,33 @@ const CASES: [string, string][] = [
   ['NUL in an inline line: never completes', 'ECHO a\0b\r\n'],
   ['payload longer than its length', '*2\r\n$4\r\nECHO\r\n$3\r\nabcde\r\nPING\r\n'],
   ['valid commands before a protocol error', 'PING\r\nECHO hi\r\n*x\r\nPING\r\n'],
+  ['QUIT closes after its reply', 'PING\r\nQUIT\r\nPING\r\n'],
+];
+
+/** CLIENT REPLY decides which replies are written, and whether a closing client gets closed. */
+const REPLY_MODE_CASES: [string, string][] = [
+  ['OFF then ON', 'CLIENT REPLY OFF\r\nPING\r\nCLIENT REPLY ON\r\nPING\r\n'],
+  ['SKIP drops the next reply only', 'CLIENT REPLY SKIP\r\nPING\r\nPING\r\n'],
+  ['SKIP twice', 'CLIENT REPLY SKIP\r\nCLIENT REPLY SKIP\r\nPING\r\nPING\r\n'],
+  ['ON right after SKIP answers OK', 'CLIENT REPLY SKIP\r\nCLIENT REPLY ON\r\nPING\r\n'],
+  ['SKIP while OFF', 'CLIENT REPLY OFF\r\nCLIENT REPLY SKIP\r\nPING\r\nCLIENT REPLY ON\r\nPING\r\n'],
+  ['a failing CLIENT REPLY is skipped', 'CLIENT REPLY SKIP\r\nCLIENT REPLY FOO\r\nPING\r\n'],
+  ['protocol error while OFF: no reply, connection stays open', 'CLIENT REPLY OFF\r\n*x\r\nPING\r\n'],
+  ['protocol error on a skipped command', 'CLIENT REPLY SKIP\r\n*x\r\n'],
+  ['protocol error after the skipped command', 'CLIENT REPLY SKIP\r\nPING\r\n*x\r\n'],
+  ['QUIT while OFF: connection stays open', 'CLIENT REPLY OFF\r\nQUIT\r\nPING\r\n'],
+  ['QUIT while OFF after a written reply: closed', 'PING\r\nCLIENT REPLY OFF\r\nQUIT\r\n'],
 ];
 
 describe('protocol edge cases match redis-server byte for byte', () => {
   for (const [name, input] of CASES) {
     it(name, async () => {
+      await expectSameAsRedis(bytes(input));
+    });
+  }
+
+  for (const [name, input] of REPLY_MODE_CASES) {
+    it(`CLIENT REPLY: ${name}`, async () => {
       await expectSameAsRedis(bytes(input));
     });
   }

@@ -64,6 +64,7 @@ export class Connection {
   private onData(chunk: Buffer): void {
     if (this.closed) return;
     const c = this.client;
+    if (c.closeAfterReply) return; // waiting to close, or stuck (see finishInput)
     const server = this.server;
     const parser = this.parser;
     const limits = this.limits;
@@ -75,49 +76,44 @@ export class Connection {
       limits.authRequired = !c.authenticated;
       const argv = parser.next(limits);
       if (argv === null) break;
-      const modeBefore = c.replyMode;
+      // CLIENT REPLY, applied exactly as documented on Client.replyMode.
+      const skip = c.replyMode === 'skip';
+      c.skipCurrentReply = skip;
+      if (skip) c.replyMode = 'on';
       const reply = server.execute(c, argv);
-      if (modeBefore === 'on' && c.replyMode === 'on') this.out += encode(reply, c.resp);
-      else this.applyReplyMode(modeBefore, reply);
+      if (c.replyMode === 'on' && !c.skipCurrentReply) this.out += encode(reply, c.resp);
       if (c.closeAfterReply) break;
     }
     this.handlingInput = false;
     if (parser.error !== null && !c.closeAfterReply) {
-      // Redis replies to a protocol error even with CLIENT REPLY OFF, then closes.
-      this.out += `-${parser.error}\r\n`;
+      // The error is a reply like any other: CLIENT REPLY OFF/SKIP silences it.
+      if (c.replyMode === 'on') this.out += `-${parser.error}\r\n`;
       c.closeAfterReply = true;
     }
     c.queryBufLen = parser.pendingBytes;
-    this.flush();
-    if (c.closeAfterReply) this.close();
+    this.finishInput();
   }
 
   /**
-   * CLIENT REPLY OFF|SKIP (Redis's CLIENT_REPLY_OFF / CLIENT_REPLY_SKIP flags):
-   * OFF drops every reply until CLIENT REPLY ON (whose +OK is sent); SKIP drops
-   * its own reply and the next command's, unless that command switches the mode.
+   * Write what this read produced. A client flagged to close (QUIT, protocol
+   * error, CLIENT KILL of itself) is closed once its output is written; Redis
+   * does that only for a client that has output pending, so one that asked for
+   * no replies (CLIENT REPLY OFF) stays connected, and is never read again.
    */
-  private applyReplyMode(modeBefore: Client['replyMode'], reply: Reply): void {
+  private finishInput(): void {
     const c = this.client;
-    const modeAfter = c.replyMode;
-    if (modeAfter === 'on') {
-      this.out += encode(reply, c.resp);
-      return;
-    }
-    if (modeAfter === 'skip' && modeBefore === 'skip' && !this.repeatedSkip(reply)) {
-      // The skipped command has run: replies resume with the next one.
-      c.replyMode = 'on';
-    }
+    const hasOutput = this.out !== '' || this.socket.writableLength > 0;
+    this.flush();
+    if (c.closeAfterReply && hasOutput) this.close();
   }
 
-  /** True when the command just run was itself a successful CLIENT REPLY SKIP. */
-  private repeatedSkip(reply: Reply): boolean {
-    return reply.t !== 'error' && this.client.lastCmd?.fullname === 'client|reply';
-  }
-
-  /** An out-of-band reply (pub/sub message, invalidation). */
+  /**
+   * An out-of-band reply (pub/sub message, invalidation). Redis 7.0.15 delivers
+   * these even under CLIENT REPLY OFF/SKIP (CLIENT_PUSHING), but never to a
+   * client that is about to close.
+   */
   private push(r: Reply): void {
-    if (this.closed) return;
+    if (this.closed || this.client.closeAfterReply) return;
     this.out += encode(r, this.client.resp);
     if (!this.handlingInput) this.flush();
   }
