@@ -1,10 +1,9 @@
 // The `bit` library against replies captured from redis-server 7.0.15:
 // each script was run there as EVAL <script> 0. Errors are shown without the
 // " script: <sha>, on @user_script:1." suffix Redis appends.
-import { describe, expect, it } from 'vitest';
-import { evalResp, newScriptState } from './testkit.ts';
+import { describeReplies } from './describe-replies.ts';
 
-const cases: [script: string, reply: string][] = [
+describeReplies('bit', [
   ["return bit.tobit(2^32+5)", ":5\r\n"],
   ["return bit.tohex(-1)", "$8\r\nffffffff\r\n"],
   ["return bit.tohex(255, -4)", "$4\r\n00FF\r\n"],
@@ -37,10 +36,4 @@ const cases: [script: string, reply: string][] = [
   ["return bit.tobit(0)", ":0\r\n"],
   ["return bit.tohex(-1, -8)", "$8\r\nFFFFFFFF\r\n"],
   ["return bit.tohex(3, -1)", "$1\r\n3\r\n"],
-];
-
-describe('bit', () => {
-  it.each(cases)('%s', (script, reply) => {
-    expect(evalResp(newScriptState(), script)).toBe(reply);
-  });
-});
+]);

@@ -1,10 +1,9 @@
 // The `cjson` library against replies captured from redis-server 7.0.15:
 // each script was run there as EVAL <script> 0. Errors are shown without the
 // " script: <sha>, on @user_script:1." suffix Redis appends.
-import { describe, expect, it } from 'vitest';
-import { evalResp, newScriptState } from './testkit.ts';
+import { describeReplies } from './describe-replies.ts';
 
-const cases: [script: string, reply: string][] = [
+describeReplies('cjson', [
   ["return cjson.encode({1,2,3})", "$7\r\n[1,2,3]\r\n"],
   ["return cjson.encode(0.1)", "$3\r\n0.1\r\n"],
   ["return cjson.encode(1e300)", "$6\r\n1e+300\r\n"],
@@ -172,10 +171,4 @@ const cases: [script: string, reply: string][] = [
   ["return cjson.encode({0.1+0.2, 1/3, 2/3, 100.5, 1e14, 1e13+0.5})", "$66\r\n[0.3,0.33333333333333,0.66666666666667,100.5,1e+14,10000000000000]\r\n"],
   ["return cjson.encode(-2^63)", "$20\r\n-9.2233720368548e+18\r\n"],
   ["return cjson.encode(4294967296)", "$10\r\n4294967296\r\n"],
-];
-
-describe('cjson', () => {
-  it.each(cases)('%s', (script, reply) => {
-    expect(evalResp(newScriptState(), script)).toBe(reply);
-  });
-});
+]);

@@ -1,10 +1,9 @@
 // The `cmsgpack` library against replies captured from redis-server 7.0.15:
 // each script was run there as EVAL <script> 0. Errors are shown without the
 // " script: <sha>, on @user_script:1." suffix Redis appends.
-import { describe, expect, it } from 'vitest';
-import { evalResp, newScriptState } from './testkit.ts';
+import { describeReplies } from './describe-replies.ts';
 
-const cases: [script: string, reply: string][] = [
+describeReplies('cmsgpack', [
   ["return cmsgpack.pack(1, 2, 3)", "$3\r\n\u0001\u0002\u0003\r\n"],
   ["return cmsgpack.pack({1,2,3})", "$4\r\n\u0001\u0002\u0003\r\n"],
   ["return cmsgpack.pack({})", "$1\r\n\r\n"],
@@ -99,10 +98,4 @@ const cases: [script: string, reply: string][] = [
   ["return cmsgpack.unpack(cmsgpack.pack(\"\\0\\1\\255\"))", "$3\r\n\u0000\u0001ÿ\r\n"],
   ["return cmsgpack.pack(1.0, 12345678901234567890)", "$10\r\n\u0001ËCåj1cá\r\n"],
   ["return cmsgpack.unpack(\"\\212\\1\\1\")", "-ERR user_script:1: Bad data format in input.\r\n"],
-];
-
-describe('cmsgpack', () => {
-  it.each(cases)('%s', (script, reply) => {
-    expect(evalResp(newScriptState(), script)).toBe(reply);
-  });
-});
+]);

@@ -1,10 +1,9 @@
 // The `struct` library against replies captured from redis-server 7.0.15:
 // each script was run there as EVAL <script> 0. Errors are shown without the
 // " script: <sha>, on @user_script:1." suffix Redis appends.
-import { describe, expect, it } from 'vitest';
-import { evalResp, newScriptState } from './testkit.ts';
+import { describeReplies } from './describe-replies.ts';
 
-const cases: [script: string, reply: string][] = [
+describeReplies('struct', [
   ["return struct.pack('>i', 1)", "$4\r\n\u0000\u0000\u0000\u0001\r\n"],
   ["return struct.pack('<i', 1)", "$4\r\n\u0001\u0000\u0000\u0000\r\n"],
   ["return struct.pack('i', -2)", "$4\r\nþÿÿÿ\r\n"],
@@ -121,10 +120,4 @@ const cases: [script: string, reply: string][] = [
   ["return {struct.unpack('xc0', '\\2\\0ab')}", "-ERR user_script:1: format 'c0' needs a previous size\r\n"],
   ["return {struct.unpack('i', '\\1\\0\\0\\0', 1, 'extra')}", "*2\r\n:1\r\n:5\r\n"],
   ["return struct.pack('!99999999999', 1)", "-ERR user_script:1: integral size overflow\r\n"],
-];
-
-describe('struct', () => {
-  it.each(cases)('%s', (script, reply) => {
-    expect(evalResp(newScriptState(), script)).toBe(reply);
-  });
-});
+]);
