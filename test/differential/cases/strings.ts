@@ -100,7 +100,7 @@ export const cases: Case[] = [
   { name: 'set xx', cmds: [['SET', 'k', 'v', 'XX'], ['GET', 'k'], ['SET', 'k', 'v'], ['SET', 'k', 'w', 'xx'], ['GET', 'k']] },
   { name: 'set nx nx repeated', cmds: [['SET', 'k', 'v', 'NX', 'NX'], ['SET', 'k', 'v', 'XX', 'xx']] },
   { name: 'set nx xx conflict', cmds: [['SET', 'k', 'v', 'NX', 'XX'], ['SET', 'k', 'v', 'XX', 'NX'], ['GET', 'k']] },
-  { name: 'set get', cmds: [['SET', 'k', 'v', 'GET'], ['SET', 'k', 'w', 'GET'], ['SET', 'k', 'x', 'get', 'GET'], ['GET', 'k']] },
+  { name: 'set get option', cmds: [['SET', 'k', 'v', 'GET'], ['SET', 'k', 'w', 'GET'], ['SET', 'k', 'x', 'get', 'GET'], ['GET', 'k']] },
   { name: 'set get nx', cmds: [['SET', 'k', 'v', 'NX', 'GET'], ['SET', 'k', 'w', 'GET', 'NX'], ['GET', 'k']] },
   { name: 'set get xx', cmds: [['SET', 'k', 'v', 'XX', 'GET'], ['EXISTS', 'k'], ['SET', 'k', 'v'], ['SET', 'k', 'w', 'XX', 'GET'], ['GET', 'k']] },
   { name: 'set ex', cmds: [['SET', 'k', 'v', 'EX', '100'], ttl('k'), pttl('k'), ['GET', 'k']] },
