@@ -8,7 +8,7 @@
 //   REDMOON_RANDOM_KEEP_GOING=1 don't stop at the first difference: list the first few per command
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Step } from './case.ts';
-import { type Harness, normalStep, repliesMatch, ruleOf, type Session, startHarness } from './harness.ts';
+import { exchange, type Harness, repliesMatch, ruleOf, type Session, startHarness } from './harness.ts';
 import { dumperFor, generateSequence } from './random-gen.ts';
 import { bulkStrings, parseReply } from './resp-reader.ts';
 
@@ -28,25 +28,6 @@ interface Difference {
 }
 
 const fmtCmd = (cmd: readonly string[]): string => cmd.map((a) => JSON.stringify(a)).join(' ');
-
-/** Send steps pipelined to both sides; returns each step's pair of replies. */
-async function exchange(real: Session, red: Session, steps: Step[]): Promise<[string, string][]> {
-  const norm = steps.map(normalStep);
-  const cmds = norm.map((s) => s.cmd);
-  real.send(cmds);
-  red.send(cmds);
-  const out: [string, string][] = [];
-  for (const s of norm) {
-    let r = '';
-    let m = '';
-    for (let i = 0; i < s.replies; i++) {
-      r += await real.read();
-      m += await red.read();
-    }
-    out.push([r, m]);
-  }
-  return out;
-}
 
 /** Group differences by command (OBJECT and friends by subcommand). */
 function commandName(cmd: readonly string[]): string {
