@@ -1,0 +1,210 @@
+import { describe, expect, it } from 'vitest';
+import { lua, type LuaState } from 'fengari';
+import { encode2, type Propagated, type RedisServer } from '@redmoon/core';
+import { createScriptingServer, scriptingFor } from './index.ts';
+import { HARD_LIMIT_ERROR, KILLED_ERROR } from './scripting.ts';
+
+function setup(opts: Parameters<typeof createScriptingServer>[0] = {}) {
+  const server = createScriptingServer(opts);
+  const client = server.createClient();
+  const stream: Propagated[] = [];
+  server.onPropagate((p) => stream.push(p));
+  const run = (...argv: string[]): string => encode2(server.execute(client, argv));
+  return { server, client, stream, run };
+}
+
+const argvs = (stream: Propagated[]): string[][] => stream.map((p) => p.argv);
+
+describe('effects propagation', () => {
+  it('sends a single write bare and never EVAL itself', () => {
+    const { stream, run } = setup();
+    expect(run('EVAL', "return redis.call('set', 'a', '1')", '0')).toBe('+OK\r\n');
+    expect(argvs(stream)).toEqual([['set', 'a', '1']]);
+  });
+
+  it('wraps two or more writes in MULTI/EXEC', () => {
+    const { stream, run } = setup();
+    run('EVAL', "redis.call('set', 'a', '1') redis.call('incr', 'n') return redis.call('get', 'a')", '0');
+    expect(argvs(stream)).toEqual([['MULTI'], ['set', 'a', '1'], ['incr', 'n'], ['EXEC']]);
+  });
+
+  it('sends nothing for a read-only script', () => {
+    const { stream, run } = setup();
+    run('EVAL', "return redis.call('get', 'a')", '0');
+    expect(stream).toEqual([]);
+  });
+
+  it('still sends the writes made before an error', () => {
+    const { stream, run } = setup();
+    expect(run('EVAL', "redis.call('set', 'a', '1') redis.call('set', 'b', '2') error('late')", '0')).toMatch(/^-ERR user_script:1: late/);
+    expect(argvs(stream)).toEqual([['MULTI'], ['set', 'a', '1'], ['set', 'b', '2'], ['EXEC']]);
+  });
+
+  it('honours redis.set_repl', () => {
+    const { stream, run } = setup();
+    run('EVAL', "redis.set_repl(redis.REPL_NONE) redis.call('set', 'hidden', '1') redis.set_repl(redis.REPL_ALL) redis.call('set', 'shown', '1')", '0');
+    expect(argvs(stream)).toEqual([['set', 'shown', '1']]);
+  });
+
+  it('tags each write with the script db after SELECT', () => {
+    const { stream, run } = setup();
+    run('EVAL', "redis.call('set', 'a', '0') redis.call('select', '5') redis.call('set', 'b', '5')", '0');
+    expect(stream.filter((p) => p.argv[0] === 'set').map((p) => p.db)).toEqual([0, 5]);
+  });
+
+  it('joins an outer collection instead of wrapping', () => {
+    const { server, run } = setup();
+    const outer: Propagated[] = [];
+    server.propagationBuffer = outer;
+    run('EVAL', "redis.call('set', 'a', '1') redis.call('set', 'b', '2')", '0');
+    server.propagationBuffer = null;
+    expect(argvs(outer)).toEqual([['set', 'a', '1'], ['set', 'b', '2']]);
+  });
+});
+
+describe('timeouts and SCRIPT KILL', () => {
+  it('aborts a runaway script at the hard limit, even one looping over pcall', () => {
+    const { run } = setup({ scripting: { hardTimeLimitMs: 100 } });
+    const msg = HARD_LIMIT_ERROR(100);
+    expect(run('EVAL', 'while true do end', '0')).toMatch(new RegExp(`^-${msg} script: [0-9a-f]{40}, on @user_script:1\\.\\r\\n$`));
+    expect(run('EVAL', 'while true do pcall(function() local x = 1 end) end', '0')).toMatch(new RegExp(`^-${msg} script: `));
+    expect(run('EVAL', 'local n = 0\nwhile true do\n  local ok = pcall(function() n = n + 1 end)\nend', '0')).toMatch(/on @user_script:\d\.\r\n$/);
+    // The state is still usable afterwards.
+    expect(run('EVAL', 'return 1', '0')).toBe(':1\r\n');
+  });
+
+  it('runs whileBusy past busy-reply-threshold and stops on SCRIPT KILL', () => {
+    const { server, run } = setup({ config: { 'busy-reply-threshold': '20' } });
+    const engine = scriptingFor(server);
+    const other = server.createClient();
+    let busyCalls = 0;
+    let killReply = '';
+    engine.whileBusy = () => {
+      busyCalls++;
+      if (busyCalls === 3) killReply = encode2(server.execute(other, ['SCRIPT', 'KILL']));
+    };
+    const reply = run('EVAL', 'while true do pcall(function() end) end', '0');
+    expect(killReply).toBe('+OK\r\n');
+    expect(reply).toMatch(new RegExp(`^-${KILLED_ERROR.replace(/\./g, '\\.')} script: [0-9a-f]{40}, on @user_script:1\\.\\r\\n$`));
+    expect(busyCalls).toBeGreaterThanOrEqual(3);
+    expect(engine.running).toBeNull();
+    expect(encode2(server.execute(other, ['SCRIPT', 'KILL']))).toBe('-NOTBUSY No scripts in execution right now.\r\n');
+  });
+
+  it('refuses to kill a script that wrote', () => {
+    const { server, run } = setup({ config: { 'busy-reply-threshold': '20' }, scripting: { hardTimeLimitMs: 300 } });
+    const engine = scriptingFor(server);
+    let killReply = '';
+    engine.whileBusy = () => { killReply ||= encode2(server.execute(server.createClient(), ['SCRIPT', 'KILL'])); };
+    run('EVAL', "redis.call('set', 'w', '1') while true do end", '0');
+    expect(killReply).toMatch(/^-UNKILLABLE Sorry the script already executed write commands/);
+  });
+});
+
+/** Every value reachable from _G, the registry and the metatables, by type name. */
+function reachableTypes(L: LuaState): Set<string> {
+  const types = new Set<string>();
+  const seen = new Set<unknown>();
+  const walk = (): void => {
+    const t = lua.lua_type(L, -1);
+    types.add(String.fromCharCode(...lua.lua_typename(L, t)));
+    if (t === lua.LUA_TLIGHTUSERDATA) expect(lua.lua_touserdata(L, -1)).toBeNull(); // only cjson.null
+    expect(t).not.toBe(lua.LUA_TUSERDATA);
+    if (t !== lua.LUA_TTABLE && t !== lua.LUA_TFUNCTION) return;
+    const id = lua.lua_topointer(L, -1);
+    if (seen.has(id)) return;
+    seen.add(id);
+    if (t === lua.LUA_TTABLE) {
+      lua.lua_pushnil(L);
+      while (lua.lua_next(L, -2)) {
+        walk();
+        lua.lua_pop(L, 1);
+        lua.lua_pushvalue(L, -1);
+        walk();
+        lua.lua_pop(L, 1);
+      }
+    }
+    for (let i = 1; lua.lua_getupvalue(L, -1, i) !== null; i++) {
+      walk();
+      lua.lua_pop(L, 1);
+    }
+    if (lua.lua_getmetatable(L, -1)) {
+      walk();
+      lua.lua_pop(L, 1);
+    }
+  };
+  lua.lua_pushvalue(L, lua.LUA_REGISTRYINDEX);
+  walk();
+  lua.lua_pop(L, 1);
+  return types;
+}
+
+/** The engine's Lua state, after one script has created it. */
+function stateOf(server: RedisServer): LuaState {
+  const engine = scriptingFor(server) as unknown as { state(): LuaState };
+  return engine.state();
+}
+
+describe('sandbox', () => {
+  it('reaches no JS object from the registry, globals, upvalues or metatables', () => {
+    const { server, run } = setup();
+    run('EVAL', 'return 1', '0');
+    const types = reachableTypes(stateOf(server));
+    // Light userdata is only cjson.null (a NULL pointer, checked in the walk); no full userdata at all.
+    expect(types.has('userdata')).toBe(true);
+    expect([...types].every((t) => ['boolean', 'function', 'nil', 'number', 'string', 'table', 'thread', 'userdata'].includes(t))).toBe(true);
+  });
+
+  it('keeps os, io, package, require, debug and js away from scripts', () => {
+    const { run } = setup();
+    for (const g of ['os', 'io', 'package', 'require', 'debug', 'js', 'fengari', 'print', 'dofile', 'loadfile']) {
+      expect(run('EVAL', `return ${g}`, '0')).toContain(`nonexistent global variable '${g}'`);
+    }
+  });
+
+  it('rebuilds the state on SCRIPT FLUSH', () => {
+    const { server, run } = setup();
+    run('SCRIPT', 'LOAD', 'return 1');
+    const before = stateOf(server);
+    expect(run('SCRIPT', 'FLUSH')).toBe('+OK\r\n');
+    expect(run('EVALSHA', 'e0e1f9fabfc9d4800c877a703b823ac0578ff8db', '0')).toBe('-NOSCRIPT No matching script. Please use EVAL.\r\n');
+    expect(stateOf(server)).not.toBe(before);
+  });
+});
+
+describe('host interfaces', () => {
+  it('records redis.log lines at or above the loglevel', () => {
+    const { server, run } = setup();
+    run('EVAL', "redis.log(redis.LOG_WARNING, 'careful', 42) redis.log(redis.LOG_DEBUG, 'hidden')", '0');
+    expect(scriptingFor(server).logEntries).toEqual([{ level: 3, message: 'careful 42' }]);
+  });
+
+  it('exposes INFO scripting fields through server.scriptingInfo', () => {
+    const { server, run } = setup();
+    expect(server.scriptingInfo?.().numberOfCachedScripts).toBe(0);
+    run('EVAL', 'return 1', '0');
+    run('SCRIPT', 'LOAD', 'return 2');
+    const info = server.scriptingInfo!();
+    expect(info.numberOfCachedScripts).toBe(2);
+    expect(info.usedMemoryScriptsEval).toBeGreaterThan(0);
+    run('SCRIPT', 'FLUSH');
+    expect(server.scriptingInfo!().numberOfCachedScripts).toBe(0);
+  });
+
+  it('compiles a script once and runs it again by sha', () => {
+    const { server, run } = setup();
+    run('EVAL', "return 'x'", '0');
+    const [sha] = scriptingFor(server).scripts.keys();
+    const L = stateOf(server);
+    const fn = (): unknown => {
+      lua.lua_getfield(L, lua.LUA_REGISTRYINDEX, `f_${sha}`);
+      const p = lua.lua_topointer(L, -1);
+      lua.lua_pop(L, 1);
+      return p;
+    };
+    const first = fn();
+    expect(run('EVAL', "return 'x'", '0')).toBe('$1\r\nx\r\n');
+    expect(run('EVALSHA', sha, '0')).toBe('$1\r\nx\r\n');
+    expect(fn()).toBe(first);
+  });
+});
