@@ -206,6 +206,7 @@ const expireCases: Case[] = [
   { name: 'expire option error before integer', cmds: [['EXPIRE', 'a', 'x', 'foo'], ['PEXPIREAT', 'a', 'x', 'NX', 'XX']] },
   { name: 'expire unsupported option binary', cmds: [['EXPIRE', 'a', '1', '\xff\x00']] },
   { name: 'expire unsupported option with newline', cmds: [['EXPIRE', 'a', '1', 'x\r\ny\x00z']] },
+  { name: 'expire unsupported option with trailing newlines', cmds: [['EXPIRE', 'a', '1', 'x y\r\n\n'], ['PEXPIRE', 'a', '1', '\r\nx'], ['EXPIREAT', 'a', '1', '\r\n']] },
   { name: 'expire nx', cmds: [['SET', 'a', '1'], ['EXPIRE', 'a', '100', 'NX'], ['EXPIRE', 'a', '200', 'NX'], ['TTL', 'a']] },
   { name: 'expire xx', cmds: [['SET', 'a', '1'], ['EXPIRE', 'a', '100', 'XX'], ['TTL', 'a'], ['EXPIRE', 'a', '100'], ['EXPIRE', 'a', '200', 'xx'], ['TTL', 'a']] },
   { name: 'expire gt', cmds: [['SET', 'a', '1'], ['EXPIRE', 'a', '100', 'GT'], ['TTL', 'a'], ['EXPIRE', 'a', '100'], ['EXPIRE', 'a', '50', 'GT'], ['EXPIRE', 'a', '200', 'GT'], ['TTL', 'a']] },

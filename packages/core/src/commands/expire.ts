@@ -18,12 +18,12 @@ const EXPIRE_GT = 4;
 const EXPIRE_LT = 8;
 
 /**
- * An argument as addReplyErrorFormat's %s prints it: a C string (cut at the first NUL)
- * with CR and LF turned into spaces.
+ * An option as addReplyErrorFormat prints it at the end of an error: a C string (cut at
+ * the first NUL), trailing CR/LF trimmed, inner ones turned into spaces.
  */
-function formatArg(s: string): string {
+function formatTrailingArg(s: string): string {
   const nul = s.indexOf('\0');
-  return (nul < 0 ? s : s.slice(0, nul)).replace(/[\r\n]/g, ' ');
+  return (nul < 0 ? s : s.slice(0, nul)).replace(/[\r\n]+$/, '').replace(/[\r\n]/g, ' ');
 }
 
 /** parseExtendedExpireArgumentsOrReply: the NX/XX/GT/LT flags after `key time`. */
@@ -35,7 +35,7 @@ function parseExpireFlags(argv: string[]): number {
     else if (eqi(opt, 'xx')) flags |= EXPIRE_XX;
     else if (eqi(opt, 'gt')) flags |= EXPIRE_GT;
     else if (eqi(opt, 'lt')) flags |= EXPIRE_LT;
-    else fail(E.EXPIRE_UNSUPPORTED_OPTION(formatArg(opt)));
+    else fail(E.EXPIRE_UNSUPPORTED_OPTION(formatTrailingArg(opt)));
   }
   if (flags & EXPIRE_NX && flags & (EXPIRE_XX | EXPIRE_GT | EXPIRE_LT)) fail(E.EXPIRE_NX_AND_OTHERS);
   if (flags & EXPIRE_GT && flags & EXPIRE_LT) fail(E.EXPIRE_GT_AND_LT);
