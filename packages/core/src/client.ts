@@ -51,6 +51,11 @@ export class Client {
   rewrittenArgv: string[] | null = null;
   /** Set by a handler to stop its own command from being propagated. */
   preventPropagation = false;
+  /**
+   * The client Lua scripts run their commands on (Redis's CLIENT_SCRIPT): commands
+   * refuse to block for it (XREAD ... BLOCK: "... is not allowed with BLOCK option from scripts").
+   */
+  isScript = false;
   /** Called by the server to deliver out-of-band replies (pub/sub, invalidation). */
   onPush: ((r: Reply) => void) | null = null;
   /** Called by the server when this client is killed (CLIENT KILL). */

@@ -142,6 +142,7 @@ export class ScriptingEngine implements ScriptHost {
       // Redis's lua client: never listed by CLIENT LIST, always authenticated.
       this.scriptClient = new Client(this.server, 0, this.server.dbs[0], this.server.clock.now());
       this.scriptClient.authenticated = true;
+      this.scriptClient.isScript = true;
     }
     return this.scriptClient;
   }

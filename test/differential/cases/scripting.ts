@@ -295,4 +295,38 @@ const scriptCommand: Case[] = [
   { name: 'script no subcommand', cmds: [['SCRIPT']] },
 ];
 
-export const cases: Case[] = [...basics, ...keysAndArgv, ...calls, ...errors, ...redisApi, ...shebangs, ...scriptCommand];
+/** Corners: deep nesting, recursion, NUL bytes, odd numbers, non-integer arguments to the redis.* functions. */
+const edges: Case[] = [
+  one('deep nesting', 'local t = {} local c = t for i = 1, 1000 do c[1] = {} c = c[1] end return t'),
+  one('deep nesting 10000', 'local t = {} local c = t for i = 1, 10000 do c[1] = {} c = c[1] end return #t'),
+  one('recursion overflow', 'local function f(n) return f(n + 1) + 1 end return f(1)'),
+  one('string.rep huge', "return #string.rep('x', 1000000)"),
+  one('many returns', 'local t = {} for i = 1, 5000 do t[i] = i end return #t'),
+  one('tostring of table', 'return type(tostring({}))'),
+  one('error with table err number', 'error({err = 5})'),
+  one('redis.call inside pcall inside pcall', "return {pcall(function() return {pcall(redis.call, 'nosuch')} end)}"),
+  one('error in xpcall handler', "return {xpcall(function() error('a') end, function(e) error('b') end)}"),
+  one('string.format d', "return string.format('%d', 3.5)"),
+  one('tostring 10/2', 'return tostring(10/2)'),
+  one('nil key argument', "return redis.call('set', KEYS[1], 1)"),
+  one('error table with source', "error({err = 'E x', source = 'fake', line = 99})"),
+  one('tonumber', "return tonumber('0x10')"),
+  one('redis.pcall returns table for ok', "local r = redis.pcall('set', 'a', 'b') return r.ok"),
+  one('select negative', "return select(-1, 1, 2, 3)"),
+  one('string byte out of range', "return {string.byte('abc', 10)}"),
+  one('getmetatable string index', "return getmetatable('').__index.upper('a')"),
+  one('call argument nul', "redis.call('set', 'k', 'a\\0b') return redis.call('get', 'k')"),
+  one('script returns 0x80000000', 'return 2147483648'),
+  one('script returns -0', 'return -0'),
+  one('script 1e300', 'return 1e300'),
+  one('double -0', 'return {double = -0}'),
+  one('set with false member', 'return {set = {[false] = true}}'),
+  one('map with non-string keys', 'return {map = {[1] = 2}}'),
+  one('set_repl float', 'return redis.set_repl(2.7)'),
+  one('setresp float', 'redis.setresp(3.9) return true'),
+  one('log level float', "return redis.log(2.5, 'x')"),
+  one('log with table arg', "return redis.log(3, {}, 'x')"),
+  one('log with number arg', "return redis.log(3, 1.5)"),
+];
+
+export const cases: Case[] = [...basics, ...keysAndArgv, ...calls, ...errors, ...redisApi, ...shebangs, ...scriptCommand, ...edges];
