@@ -99,14 +99,25 @@ function scriptKill(c: Client): Reply {
   return refused === null ? OK : error(refused);
 }
 
+const BUSY = 'BUSY Redis is busy running a script. You can only call SCRIPT KILL or SHUTDOWN NOSAVE.';
+
+/**
+ * While a script runs (a transport serves other clients from whileBusy), Redis
+ * answers BUSY to every command without the allow-busy flag: of these, all but
+ * SCRIPT KILL. Checked here too so a script can never be re-entered or flushed.
+ */
+function unlessBusy(h: Handler): Handler {
+  return (c) => (scriptingFor(c.server).running !== null ? error(BUSY) : h(c));
+}
+
 export const scriptingCommands: Record<string, Handler> = {
-  eval: (c) => evalGeneric(c, false, false),
-  evalsha: (c) => evalGeneric(c, true, false),
-  eval_ro: (c) => evalGeneric(c, false, true),
-  evalsha_ro: (c) => evalGeneric(c, true, true),
-  'script|load': scriptLoad,
-  'script|exists': scriptExists,
-  'script|flush': scriptFlush,
+  eval: unlessBusy((c) => evalGeneric(c, false, false)),
+  evalsha: unlessBusy((c) => evalGeneric(c, true, false)),
+  eval_ro: unlessBusy((c) => evalGeneric(c, false, true)),
+  evalsha_ro: unlessBusy((c) => evalGeneric(c, true, true)),
+  'script|load': unlessBusy(scriptLoad),
+  'script|exists': unlessBusy(scriptExists),
+  'script|flush': unlessBusy(scriptFlush),
   'script|kill': scriptKill,
-  'script|help': () => array(SCRIPT_HELP.map(simple)),
+  'script|help': unlessBusy(() => array(SCRIPT_HELP.map(simple))),
 };

@@ -79,11 +79,14 @@ describe('timeouts and SCRIPT KILL', () => {
     const other = server.createClient();
     let busyCalls = 0;
     let killReply = '';
+    let busyReply = '';
     engine.whileBusy = () => {
       busyCalls++;
+      if (busyCalls === 2) busyReply = encode2(server.execute(other, ['EVAL', 'return 1', '0']));
       if (busyCalls === 3) killReply = encode2(server.execute(other, ['SCRIPT', 'KILL']));
     };
     const reply = run('EVAL', 'while true do pcall(function() end) end', '0');
+    expect(busyReply).toBe('-BUSY Redis is busy running a script. You can only call SCRIPT KILL or SHUTDOWN NOSAVE.\r\n');
     expect(killReply).toBe('+OK\r\n');
     expect(reply).toMatch(new RegExp(`^-${KILLED_ERROR.replace(/\./g, '\\.')} script: [0-9a-f]{40}, on @user_script:1\\.\\r\\n$`));
     expect(busyCalls).toBeGreaterThanOrEqual(3);
