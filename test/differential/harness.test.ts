@@ -79,6 +79,7 @@ describe('harness against the real server', () => {
     expect(msg).toContain('"PING"');
     expect(msg).toContain('redis:   "+PONG\\r\\n"');
     expect(msg).toContain('redmoon: "+PANG\\r\\n"');
+    await endpoint.stop();
   });
 
   test('unordered replies compare equal once sorted, and not before', async () => {

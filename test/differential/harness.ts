@@ -183,6 +183,9 @@ class InProcessSession implements Session {
 }
 
 export function inProcessEndpoint(server: RedisServer): Endpoint {
+  // Run the cron like a listening server: the LRU clock (OBJECT IDLETIME) and the
+  // active expire cycle advance with wall time, as in redis-server.
+  server.startTimers();
   return {
     label: 'redmoon',
     open: () => Promise.resolve(new InProcessSession(server, server.createClient())),
@@ -191,7 +194,10 @@ export function inProcessEndpoint(server: RedisServer): Endpoint {
       server.flushAll();
       return Promise.resolve('+OK\r\n');
     },
-    stop: () => Promise.resolve(),
+    stop: () => {
+      server.stopTimers();
+      return Promise.resolve();
+    },
   };
 }
 

@@ -7,8 +7,8 @@ function setExpireOption(g: Gen): string[] {
   switch (g.rng.int(7)) {
     case 0: return ['EX', g.expireArg('s', 'relative')];
     case 1: return ['PX', g.expireArg('ms', 'relative')];
-    case 2: return ['EXAT', g.expireArg('s', 'absolute')];
-    case 3: return ['PXAT', g.expireArg('ms', 'absolute')];
+    case 2: return ['EXAT', g.expireArg('s', 'absolute', false)];
+    case 3: return ['PXAT', g.expireArg('ms', 'absolute', false)];
     case 4: return ['KEEPTTL'];
     default: return [];
   }
