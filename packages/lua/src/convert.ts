@@ -146,36 +146,125 @@ function rawField(L: LuaState, name: string, idx = -1): number {
 }
 
 /**
+ * Redis's luaReplyToRedisReply stops descending where lua_checkstack(L, 4) fails:
+ * the stack may hold LUAI_MAXCSTACK (8000) slots. A script's return value starts
+ * at slot 2 (under it, the message handler); an array element sits one slot above
+ * its table, a map key four (inner table, key, value, copy of the key), a map
+ * value or set member three.
+ */
+const MAX_STACK_SLOTS = 8000;
+const RETURN_VALUE_SLOT = 2;
+
+/** A table being converted; its Lua table (and, for map/set, the inner table) is on the stack. */
+type Frame =
+  | { kind: 'array'; slot: number; items: Reply[]; next: number }
+  | { kind: 'map'; slot: number; pairs: [Reply, Reply][]; key: Reply | null; atValue: boolean }
+  | { kind: 'set'; slot: number; members: Reply[] };
+
+/**
  * The reply for the Lua value on top of the stack (luaReplyToRedisReply), which
  * is popped. `resp` is the script's setresp version: it decides how booleans
  * are sent; RESP3-only types become Reply kinds the caller's encoder degrades.
+ * Iterative, so that tables nested as deep as Redis allows fit in the JS stack.
  */
 export function luaToReply(L: LuaState, resp: 2 | 3): Reply {
-  lua.lua_checkstack(L, 4);
+  const frames: Frame[] = [];
+  let done: Reply | null = startValue(L, resp, RETURN_VALUE_SLOT, frames);
+  for (;;) {
+    if (done !== null) {
+      const f = frames.at(-1);
+      if (f === undefined) return done;
+      if (f.kind === 'array') f.items.push(done);
+      else if (f.kind === 'set') f.members.push(done);
+      else if (f.atValue) {
+        f.pairs.push([f.key!, done]);
+        f.atValue = false;
+      } else {
+        f.key = done;
+        f.atValue = true;
+      }
+      done = null;
+    }
+    const f = frames.at(-1)!;
+    if (f.kind === 'array') {
+      if (lua.lua_rawgeti(L, -1, f.next++) !== lua.LUA_TNIL) {
+        done = startValue(L, resp, f.slot + 1, frames);
+        continue;
+      }
+      // The nil that ended it, the table and its placeholder.
+      lua.lua_pop(L, 3);
+      frames.pop();
+      done = array(f.items);
+    } else if (f.kind === 'map' && f.atValue) {
+      done = startValue(L, resp, f.slot + 3, frames);
+    } else if (lua.lua_next(L, -2)) {
+      if (f.kind === 'set') lua.lua_pop(L, 1);
+      lua.lua_pushvalue(L, -1 - (f.kind === 'map' ? 1 : 0));
+      done = startValue(L, resp, f.slot + (f.kind === 'map' ? 4 : 3), frames);
+    } else {
+      lua.lua_pop(L, 2);
+      frames.pop();
+      done = f.kind === 'map' ? map(f.pairs) : set(f.members);
+    }
+  }
+}
+
+/**
+ * Convert the value on top (at stack slot `slot`) if it is a leaf, popping it;
+ * for an array, map or set push its frame, leave its tables on the stack and
+ * return null.
+ */
+function startValue(L: LuaState, resp: 2 | 3, slot: number, frames: Frame[]): Reply | null {
   let r: Reply;
-  switch (lua.lua_type(L, -1)) {
-    case lua.LUA_TSTRING:
-      r = bulk(toBytes(L, -1)!);
-      break;
-    case lua.LUA_TBOOLEAN:
-      if (resp === 2) r = lua.lua_toboolean(L, -1) ? int(1) : NULL;
-      else r = bool(lua.lua_toboolean(L, -1));
-      break;
-    case lua.LUA_TNUMBER:
-      r = int(toLongLong(lua.lua_tonumber(L, -1)));
-      break;
-    case lua.LUA_TTABLE:
-      r = tableToReply(L, resp);
-      break;
-    default:
-      r = NULL;
+  if (slot + 4 > MAX_STACK_SLOTS) {
+    r = error('ERR reached lua stack limit');
+  } else {
+    switch (lua.lua_type(L, -1)) {
+      case lua.LUA_TSTRING:
+        r = bulk(toBytes(L, -1)!);
+        break;
+      case lua.LUA_TBOOLEAN:
+        if (resp === 2) r = lua.lua_toboolean(L, -1) ? int(1) : NULL;
+        else r = bool(lua.lua_toboolean(L, -1));
+        break;
+      case lua.LUA_TNUMBER:
+        r = int(toLongLong(lua.lua_tonumber(L, -1)));
+        break;
+      case lua.LUA_TTABLE: {
+        const leaf = tableLeaf(L);
+        if (leaf !== null) {
+          r = leaf;
+          break;
+        }
+        lua.lua_checkstack(L, 4);
+        if (rawField(L, 'map') === lua.LUA_TTABLE) {
+          lua.lua_pushnil(L);
+          frames.push({ kind: 'map', slot, pairs: [], key: null, atValue: false });
+          return null;
+        }
+        lua.lua_pop(L, 1);
+        if (rawField(L, 'set') === lua.LUA_TTABLE) {
+          lua.lua_pushnil(L);
+          frames.push({ kind: 'set', slot, members: [] });
+          return null;
+        }
+        lua.lua_pop(L, 1);
+        // An array: its table stays under a placeholder popped with it when done.
+        lua.lua_pushnil(L);
+        lua.lua_insert(L, -2);
+        frames.push({ kind: 'array', slot, items: [], next: 1 });
+        return null;
+      }
+      default:
+        r = NULL;
+    }
   }
   lua.lua_pop(L, 1);
   return r;
 }
 
-/** The table cases, tried in Redis's order: err, ok, double, big_number, verbatim_string, map, set, array. */
-function tableToReply(L: LuaState, resp: 2 | 3): Reply {
+/** The table cases that are not aggregates, in Redis's order: err, ok, double, big_number, verbatim_string. */
+function tableLeaf(L: LuaState): Reply | null {
   if (rawField(L, 'err') === lua.LUA_TSTRING) {
     lua.lua_pop(L, 1);
     return error(errorTableMessage(L));
@@ -199,41 +288,7 @@ function tableToReply(L: LuaState, resp: 2 | 3): Reply {
     return bignum(n);
   }
   lua.lua_pop(L, 1);
-  const v = verbatimField(L);
-  if (v !== null) return v;
-  if (rawField(L, 'map') === lua.LUA_TTABLE) {
-    const pairs: [Reply, Reply][] = [];
-    lua.lua_pushnil(L);
-    while (lua.lua_next(L, -2)) {
-      lua.lua_pushvalue(L, -2);
-      const k = luaToReply(L, resp);
-      pairs.push([k, luaToReply(L, resp)]);
-    }
-    lua.lua_pop(L, 1);
-    return map(pairs);
-  }
-  lua.lua_pop(L, 1);
-  if (rawField(L, 'set') === lua.LUA_TTABLE) {
-    const members: Reply[] = [];
-    lua.lua_pushnil(L);
-    while (lua.lua_next(L, -2)) {
-      lua.lua_pop(L, 1);
-      lua.lua_pushvalue(L, -1);
-      members.push(luaToReply(L, resp));
-    }
-    lua.lua_pop(L, 1);
-    return set(members);
-  }
-  lua.lua_pop(L, 1);
-  const items: Reply[] = [];
-  for (let j = 1; ; j++) {
-    if (lua.lua_rawgeti(L, -1, j) === lua.LUA_TNIL) {
-      lua.lua_pop(L, 1);
-      break;
-    }
-    items.push(luaToReply(L, resp));
-  }
-  return array(items);
+  return verbatimField(L);
 }
 
 /** {verbatim_string={format=..., string=...}}; pops what it pushed. */

@@ -298,6 +298,8 @@ const scriptCommand: Case[] = [
 /** Corners: deep nesting, recursion, NUL bytes, odd numbers, non-integer arguments to the redis.* functions. */
 const edges: Case[] = [
   one('deep nesting', 'local t = {} local c = t for i = 1, 1000 do c[1] = {} c = c[1] end return t'),
+  one('reached lua stack limit', 'local t = {} local c = t for i = 1, 8000 do c[1] = {} c = c[1] end return t'),
+  one('map past the stack limit', 'local t = {} local c = t for i = 1, 3000 do c.map = {k = {}} c = c.map.k end return t'),
   one('deep nesting 10000', 'local t = {} local c = t for i = 1, 10000 do c[1] = {} c = c[1] end return #t'),
   one('recursion overflow', 'local function f(n) return f(n + 1) + 1 end return f(1)'),
   one('string.rep huge', "return #string.rep('x', 1000000)"),
