@@ -211,3 +211,15 @@ describe('host interfaces', () => {
     expect(fn()).toBe(first);
   });
 });
+
+describe('read-only replica', () => {
+  it('refuses writes as Redis does, reads still work', () => {
+    const { server, run } = setup();
+    server.isReplica = true;
+    const readonly = "READONLY You can't write against a read only replica.";
+    expect(run('EVAL', "return redis.call('set', 'a', '1')", '0')).toMatch(new RegExp(`^-${readonly} script: `));
+    expect(run('EVAL', "return redis.pcall('set', 'a', '1')", '0')).toBe(`-${readonly}\r\n`);
+    expect(run('EVAL', '#!lua\nreturn 1', '0')).toBe(`-${readonly}\r\n`);
+    expect(run('EVAL', "#!lua flags=no-writes\nreturn redis.call('get', 'a')", '0')).toBe('$-1\r\n');
+  });
+});

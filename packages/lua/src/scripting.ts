@@ -41,6 +41,7 @@ const LOG_LEVELS: Record<string, number> = { debug: 0, verbose: 1, notice: 2, wa
 /** Memory of a fresh Lua state in redis-server 7.0.15 (INFO used_memory_lua). */
 const BASE_LUA_MEMORY = 31744;
 
+const READONLY_REPLICA = "READONLY You can't write against a read only replica.";
 export const KILLED_ERROR = 'ERR Script killed by user with SCRIPT KILL...';
 export const HARD_LIMIT_ERROR = (ms: number): string =>
   `ERR Script killed by redmoon: it ran longer than the hard time limit of ${ms} ms`;
@@ -154,8 +155,10 @@ export class ScriptingEngine implements ScriptHost {
   run(caller: Client, sha: string, keys: readonly string[], args: readonly string[], readOnly: boolean): Reply {
     const script = this.scripts.get(sha)!;
     const flags = script.flags;
-    if (flags.shebang && !flags.noWrites && readOnly) {
-      return error('ERR Can not execute a script with write flag using *_ro command.');
+    if (flags.shebang && !flags.noWrites) {
+      // A script with a shebang counts as a write command unless flagged no-writes.
+      if (this.readOnlyReplica()) return error(READONLY_REPLICA);
+      if (readOnly) return error('ERR Can not execute a script with write flag using *_ro command.');
     }
     const L = this.state();
     const sc = this.getScriptClient();
@@ -321,6 +324,8 @@ export class ScriptingEngine implements ScriptHost {
     if (ctx.readOnly && cmd.flags & (F.WRITE | F.MAY_REPLICATE)) {
       return error('ERR Write commands are not allowed from read-only scripts.');
     }
+    // Once the script wrote, later writes may not fail on the server state (script.c).
+    if (cmd.flags & F.WRITE && !ctx.writeDirty && this.readOnlyReplica()) return error(READONLY_REPLICA);
     if (cmd.flags & F.WRITE) ctx.writeDirty = true;
     const buffer = this.server.propagationBuffer;
     const before = buffer?.length ?? 0;
@@ -328,6 +333,11 @@ export class ScriptingEngine implements ScriptHost {
     // redis.set_repl(REPL_NONE) keeps this command's effects out of the stream.
     if (buffer !== null && ctx.replFlags === REPL.NONE) buffer.length = before;
     return reply;
+  }
+
+  /** A replica with replica-read-only yes (the default) refuses writes. */
+  private readOnlyReplica(): boolean {
+    return this.server.isReplica && (this.server.config.extra.get('replica-read-only') ?? 'yes') === 'yes';
   }
 
   aclCheck(_ctx: RunCtx, argv: string[]): boolean | null {
