@@ -93,13 +93,14 @@ export class RedisServer {
   constructor(opts: ServerOptions = {}) {
     this.clock = opts.clock ?? new ControlledClock();
     this.random = opts.random ?? Math.random;
-    for (let i = 0; i < DB_COUNT; i++) this.dbs.push(new Db(i));
     this.commands = buildCommandTable({ ...ALL_HANDLERS, ...opts.handlers });
     for (const [name, e] of this.commands) {
       this.lookup.set(name, e);
       this.lookup.set(name.toUpperCase(), e);
     }
     for (const [k, v] of Object.entries(opts.config ?? {})) this.setConfig(k, v);
+    // `databases` is immutable: only a startup option changes the count (DB_COUNT by default).
+    for (let i = 0; i < this.config.databases; i++) this.dbs.push(new Db(i));
     this.startTime = this.clock.now();
     this.lastSave = Math.floor(this.startTime / 1000);
     this.lruClock = this.startTime;

@@ -1,6 +1,6 @@
 // Server commands (server.c, config.c): TIME, LASTSAVE and the CONFIG container.
 import type { Client } from '../client.ts';
-import { type ParamDef, PARAMS, findParam } from '../config.ts';
+import { allowProtectedAction, type ParamDef, PARAMS, findParam } from '../config.ts';
 import { E, fail } from '../errors.ts';
 import { type Reply, array, bulk, int, map, OK } from '../reply.ts';
 import type { Handler } from '../table/table.ts';
@@ -46,6 +46,9 @@ function configSet(c: Client): Reply {
   for (let i = 2; i < argv.length; i += 2) {
     const p = findParam(argv[i]) ?? fail(E.CONFIG_SET_UNKNOWN(argv[i]));
     if (p.immutable) fail(E.CONFIG_SET_FAILED(argv[i], "can't set immutable config"));
+    if (p.protected && !allowProtectedAction(c.server.config.enableProtectedConfigs, c.addr)) {
+      fail(E.CONFIG_SET_FAILED(argv[i], "can't set protected config"));
+    }
     // Redis rejects a name given twice, but accepts a parameter and its alias together.
     if (pairs.some(([, n]) => n.toLowerCase() === argv[i].toLowerCase())) fail(E.CONFIG_SET_FAILED(argv[i], 'duplicate parameter'));
     pairs.push([p, argv[i], argv[i + 1]]);
