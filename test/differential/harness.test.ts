@@ -24,6 +24,14 @@ describe('resp reader', () => {
     expect(() => replyEnd('?x\r\n')).toThrow(/bad RESP type/);
   });
 
+  test('handles replies nested 50000 deep (scripts can return them)', () => {
+    const deep = `${'*1\r\n'.repeat(50_000)}:1\r\n`;
+    expect(replyEnd(deep)).toBe(deep.length);
+    expect(replyEnd(deep.slice(0, -1))).toBe(-1);
+    expect(parseReply(deep).raw).toBe(deep);
+    expect(shapeOf(deep)).toBe('*1');
+  });
+
   test('parses trees and keeps raw bytes', () => {
     const n = parseReply('*3\r\n$2\r\n\x00\xff\r\n*1\r\n:7\r\n$-1\r\n');
     expect(n.children?.map((c) => c.type)).toEqual(['$', '*', '$']);

@@ -4,7 +4,7 @@
 // per connection, replies encoded with encode(execute(...), c.resp)), or as a
 // spawned redmoon-server over TCP with REDMOON_DIFF_TCP=1.
 import { Socket } from 'node:net';
-import { type Client, type RedisServer, encode } from '../../packages/core/src/index.ts';
+import { type Client, type RedisServer, type Reply, encode } from '../../packages/core/src/index.ts';
 import { createScriptingServer } from '../../packages/lua/src/index.ts';
 import { type RunningServer, startRealRedis, startRedmoonServer } from '../support/servers.ts';
 import type { Case, Cmd, Step } from './case.ts';
@@ -160,9 +160,18 @@ class InProcessSession implements Session {
     for (const argv of cmds) {
       if (this.closed) return;
       const modeBefore = c.replyMode;
-      const reply = this.server.execute(c, argv.slice());
+      let reply: Reply;
+      let wire: string;
+      try {
+        reply = this.server.execute(c, argv.slice());
+        wire = encode(reply, c.resp);
+      } catch (e) {
+        // A crash is shown as this command's reply, so the failure names the case and step.
+        this.out.push(`<redmoon threw ${String(e)}>`);
+        continue;
+      }
       if (c.replyMode === 'on') {
-        this.out.push(encode(reply, c.resp));
+        this.out.push(wire);
       } else if (c.replyMode === 'skip' && modeBefore === 'skip') {
         // The skipped command has run; a second successful CLIENT REPLY SKIP skips again.
         const repeated = reply.t !== 'error' && c.lastCmd?.fullname === 'client|reply';

@@ -34,66 +34,91 @@ function lengthOf(buf: string, from: number, to: number): number {
 /**
  * The offset just past the one reply that starts at `pos`, or -1 if `buf` does
  * not hold all of it yet. Throws RespProtocolError on bytes that are not RESP.
+ * Iterative (a count of replies still to read): scripts can return replies
+ * nested thousands deep.
  */
 export function replyEnd(buf: string, pos = 0): number {
-  if (pos >= buf.length) return -1;
-  const lineEnd = buf.indexOf('\r\n', pos);
-  if (lineEnd < 0) return -1;
-  const type = buf[pos];
-  const afterLine = lineEnd + 2;
-  if (LINE_TYPES.has(type)) return afterLine;
-  if (BLOB_TYPES.has(type)) {
-    const n = lengthOf(buf, pos + 1, lineEnd);
-    if (n < 0) return afterLine;
-    const end = afterLine + n + 2;
-    return end <= buf.length ? end : -1;
-  }
-  if (AGGREGATE_TYPES.has(type)) {
-    let n = lengthOf(buf, pos + 1, lineEnd);
-    if (n < 0) return afterLine;
-    if (type === '%' || type === '|') n *= 2;
-    let p = afterLine;
-    for (let i = 0; i < n; i++) {
-      p = replyEnd(buf, p);
-      if (p < 0) return -1;
+  let pending = 1;
+  let p = pos;
+  while (pending > 0) {
+    if (p >= buf.length) return -1;
+    const lineEnd = buf.indexOf('\r\n', p);
+    if (lineEnd < 0) return -1;
+    const type = buf[p];
+    const afterLine = lineEnd + 2;
+    pending--;
+    if (LINE_TYPES.has(type)) {
+      p = afterLine;
+    } else if (BLOB_TYPES.has(type)) {
+      const n = lengthOf(buf, p + 1, lineEnd);
+      p = n < 0 ? afterLine : afterLine + n + 2;
+      if (p > buf.length) return -1;
+    } else if (AGGREGATE_TYPES.has(type)) {
+      const n = lengthOf(buf, p + 1, lineEnd);
+      if (n > 0) pending += type === '%' || type === '|' ? 2 * n : n;
+      // An attribute is out-of-band metadata that travels with the reply after it.
+      if (type === '|') pending++;
+      p = afterLine;
+    } else {
+      throw new RespProtocolError(`bad RESP type byte ${JSON.stringify(type)} at byte ${p}`);
     }
-    // An attribute is out-of-band metadata that travels with the reply after it.
-    return type === '|' ? replyEnd(buf, p) : p;
   }
-  throw new RespProtocolError(`bad RESP type byte ${JSON.stringify(type)} at byte ${pos}`);
+  return p;
 }
 
-/** Parse the one complete reply at `pos`; returns the node and the offset after it. */
+interface Frame {
+  node: RespNode;
+  start: number;
+  remaining: number;
+}
+
+/** Parse the one complete reply at `pos` (iteratively, like replyEnd); returns the node and the offset after it. */
 function parseAt(buf: string, pos: number): [RespNode, number] {
-  const end = replyEnd(buf, pos);
-  if (end < 0) throw new RespProtocolError(`incomplete RESP reply at byte ${pos}`);
-  const lineEnd = buf.indexOf('\r\n', pos);
-  const type = buf[pos];
-  const line = buf.slice(pos + 1, lineEnd);
-  const node: RespNode = { type, raw: buf.slice(pos, end), line, payload: null, children: null, attribute: null };
-  if (BLOB_TYPES.has(type)) {
+  if (replyEnd(buf, pos) < 0) throw new RespProtocolError(`incomplete RESP reply at byte ${pos}`);
+  const stack: Frame[] = [];
+  let attribute: { node: RespNode; start: number } | null = null;
+  let p = pos;
+  for (;;) {
+    let start = p;
+    const lineEnd = buf.indexOf('\r\n', p);
+    const type = buf[p];
+    const line = buf.slice(p + 1, lineEnd);
+    const node: RespNode = { type, raw: '', line, payload: null, children: null, attribute: null };
+    if (attribute !== null) {
+      node.attribute = attribute.node;
+      start = attribute.start;
+      attribute = null;
+    }
+    p = lineEnd + 2;
     const n = Number(line);
-    if (n >= 0) node.payload = buf.slice(lineEnd + 2, lineEnd + 2 + n);
-  } else if (AGGREGATE_TYPES.has(type)) {
-    const n = Number(line);
-    if (n >= 0) {
+    if (BLOB_TYPES.has(type) && n >= 0) {
+      node.payload = buf.slice(p, p + n);
+      p += n + 2;
+    } else if (AGGREGATE_TYPES.has(type) && n >= 0) {
       node.children = [];
-      let p = lineEnd + 2;
-      for (let i = 0; i < (type === '%' || type === '|' ? n * 2 : n); i++) {
-        const [child, next] = parseAt(buf, p);
-        node.children.push(child);
-        p = next;
-      }
-      if (type === '|') {
-        node.raw = buf.slice(pos, p);
-        const [value] = parseAt(buf, p);
-        value.attribute = node;
-        value.raw = buf.slice(pos, end);
-        return [value, end];
+      if (n > 0) {
+        stack.push({ node, start, remaining: type === '%' || type === '|' ? 2 * n : n });
+        continue;
       }
     }
+    // The node is complete: attach it, and complete every parent it fills.
+    let done: RespNode = node;
+    let doneStart = start;
+    for (;;) {
+      done.raw = buf.slice(doneStart, p);
+      if (done.type === '|') {
+        attribute = { node: done, start: doneStart };
+        break;
+      }
+      const parent = stack[stack.length - 1];
+      if (parent === undefined) return [done, p];
+      parent.node.children!.push(done);
+      if (--parent.remaining > 0) break;
+      stack.pop();
+      done = parent.node;
+      doneStart = parent.start;
+    }
   }
-  return [node, end];
 }
 
 /** Parse one complete reply (the whole of `raw`). */
