@@ -3,14 +3,26 @@
 import type { Handler } from '../table/table.ts';
 import { commandCommands } from './command.ts';
 import { connectionCommands } from './connection.ts';
+import { infoCommands } from './info.ts';
+import { hashCommands } from './hash.ts';
 import { keyspaceCommands } from './keyspace.ts';
+import { listCommands } from './list.ts';
 import { serverCommands } from './server.ts';
+import { setCommands } from './set.ts';
+import { sortCommands } from './sort.ts';
 import { stringCommands } from './string.ts';
+import { zsetCommands } from './zset.ts';
 
 export const ALL_HANDLERS: Record<string, Handler> = {
   ...stringCommands,
   ...keyspaceCommands,
+  ...hashCommands,
+  ...setCommands,
+  ...listCommands,
+  ...sortCommands,
   ...connectionCommands,
   ...serverCommands,
+  ...infoCommands,
   ...commandCommands,
+  ...zsetCommands,
 };

@@ -5,6 +5,8 @@
 // "10.600000000000001"), so this module reproduces the arithmetic exactly with
 // BigInt: every finite value is sign * mant * 2^exp, rounded to nearest-even.
 
+import { clearErrno } from './errno.ts';
+
 /** A long double value: finite (mant * 2^exp, mant < 2^64), infinite, or NaN. */
 export type LongDouble =
   | { readonly kind: 'finite'; readonly neg: boolean; readonly mant: bigint; readonly exp: number }
@@ -138,6 +140,7 @@ const isSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13);
  */
 export function parseLongDouble(s: string): LongDouble | null {
   if (s.length === 0 || s.length >= MAX_LONG_DOUBLE_CHARS) return null;
+  clearErrno(); // string2ld sets errno = 0 before strtold (SORT can see it)
   if (isSpace(s.charCodeAt(0))) return null;
   const r = strtold(s);
   if (r === null || r.range || r.value.kind === 'nan') return null;

@@ -1,6 +1,7 @@
 // Redis's number parsers (util.c string2ll / strtod rules, object.c get*FromObject).
 // They are strict: no spaces, no '+' on integers, no leading zeros.
 import { E, fail } from '../errors.ts';
+import { clearErrno } from './errno.ts';
 
 export const LLONG_MAX = 9223372036854775807n;
 export const LLONG_MIN = -9223372036854775808n;
@@ -68,6 +69,7 @@ const HEX_FLOAT = /^([+-]?)0[xX]([0-9a-fA-F]*)(?:\.([0-9a-fA-F]*))?(?:[pP]([+-]?
  * ERANGE (overflow to ±inf or underflow to 0 of a non-zero literal) rejected.
  */
 export function parseDouble(s: string): number | null {
+  clearErrno(); // string2d and getDoubleFromObject start with errno = 0 (SORT can see it)
   if (s.length === 0) return null;
   if (DEC_FLOAT.test(s)) {
     const v = Number(s);
@@ -117,11 +119,10 @@ export function argRange(s: string, min: number, max: number, msg: string): numb
   return v;
 }
 
-/** getPositiveLongFromObjectOrReply. */
-export function argPositive(s: string, msg = 'ERR value is out of range, must be positive'): number {
+/** getPositiveLongFromObjectOrReply: one message for a non-integer and a negative value alike. */
+export function argPositive(s: string, msg: string = E.MUST_BE_POSITIVE): number {
   const v = parseLL(s);
-  if (v === null) fail(E.NOT_INTEGER);
-  if (v < 0) fail(msg);
+  if (v === null || v < 0) fail(msg);
   return v;
 }
 
