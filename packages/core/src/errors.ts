@@ -74,6 +74,18 @@ export const E = {
   // DEBUG is a protected command (enable-debug-command).
   DEBUG_NOT_ALLOWED:
     'ERR DEBUG command not allowed. If the enable-debug-command option is set to "local", you can run it from a local connection, otherwise you need to set this option in the configuration file, and then restart the server.',
+  // Sorted sets (t_zset.c).
+  ZADD_NX_XX: 'ERR XX and NX options at the same time are not compatible',
+  ZADD_GT_LT_NX: 'ERR GT, LT, and/or NX options at the same time are not compatible',
+  ZADD_INCR_PAIRS: 'ERR INCR option supports a single increment-element pair',
+  ZSET_NAN: 'ERR resulting score is not a number (NaN)',
+  ZSET_MIN_MAX_NOT_FLOAT: 'ERR min or max is not a float',
+  ZSET_LEX_RANGE: 'ERR min or max not valid string range item',
+  ZRANGE_LIMIT_NEEDS_BY: 'ERR syntax error, LIMIT is only supported in combination with either BYSCORE or BYLEX',
+  ZRANGE_WITHSCORES_BYLEX: 'ERR syntax error, WITHSCORES not supported in combination with BYLEX',
+  ZSET_WEIGHT_NOT_FLOAT: 'ERR weight value is not a float',
+  ZSET_NEEDS_KEYS: (cmd: string) => `ERR at least 1 input key is needed for '${cmd}' command`,
+  COUNT_POSITIVE: 'ERR count should be greater than 0',
 } as const;
 
 export const errorReply = (v: string): ErrorReply => ({ t: 'error', v });
