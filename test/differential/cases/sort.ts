@@ -70,6 +70,14 @@ const basic: [string, Cmd[]][] = [
   ['numeric by ties by element', [['RPUSH', 'l', 'c', 'a', 'b', 'e', 'd'], ['SORT', 'l', 'BY', 'none_*'], ['SORT', 'l', 'BY', 'none_*', 'DESC']]],
   ['binary elements', [['RPUSH', 'l', '\x00', '\xff\x00', '\x01', ''], ['SORT', 'l', 'ALPHA', 'STORE', 'd'], all('d'), ['SORT', 'l', 'BY', 'nosort', 'DESC']]],
   ['arity', [['SORT'], ['SORT_RO']]],
+  ['zset numeric', [['ZADD', 'z', '3', '10', '1', '2', '2', '-1'], ['SORT', 'z'], ['SORT', 'z', 'DESC', 'LIMIT', '1', '1']]],
+  ['zset alpha', [['ZADD', 'z', '1', 'b', '2', 'a', '3', 'c'], ['SORT', 'z', 'ALPHA'], ['SORT', 'z', 'ALPHA', 'DESC', 'STORE', 'd'], all('d')]],
+  ['zset nosort keeps score order', [['ZADD', 'z', '1', 'b', '2', 'a', '3', 'c', '3', 'bb'], ['SORT', 'z', 'BY', 'nosort'], ['SORT', 'z', 'BY', 'nosort', 'DESC'],
+    ['SORT', 'z', 'BY', 'nosort', 'LIMIT', '1', '2'], ['SORT', 'z', 'BY', 'nosort', 'DESC', 'LIMIT', '1', '2'], ['SORT', 'z', 'BY', 'nosort', 'LIMIT', '9', '2'], ['SORT', 'z', 'BY', 'nosort', 'LIMIT', '1', '0']]],
+  ['zset nosort store', [['ZADD', 'z', '1', 'b', '2', 'a'], ['SORT', 'z', 'BY', 'nosort', 'STORE', 'd'], all('d')]],
+  ['zset converted to skiplist', [['ZADD', 'z', '1', 'a'], ['OBJECT', 'ENCODING', 'z'], ['SORT_RO', 'z', 'ALPHA'], ['OBJECT', 'ENCODING', 'z']]],
+  ['zset not numbers', [['ZADD', 'z', '1', 'a', '2', '5'], ['SORT', 'z'], ['SORT', 'z', 'BY', 'w_*', 'GET', '#']]],
+  ['zset by pattern', [['ZADD', 'z', '1', '1', '2', '2', '3', '3'], ['MSET', 'w_1', '9', 'w_2', '7', 'w_3', '8'], ['SORT', 'z', 'BY', 'w_*', 'GET', '#', 'GET', 'w_*']]],
 ];
 
 /** pqsort's order of equal elements: many ties over LIMIT windows of a longer list. */

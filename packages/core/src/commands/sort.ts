@@ -9,7 +9,9 @@ import type { RObj } from '../object.ts';
 import { type Reply, array, bulk, intReply, NULL } from '../reply.ts';
 import type { RedisServer } from '../server.ts';
 import type { Handler } from '../table/table.ts';
-import { collectionElements, isSortable, memberIsInt, type SortValue } from '../types/collection.ts';
+import {
+  collectionElements, isSortable, memberIsInt, prepareForSort, type SortValue,
+} from '../types/collection.ts';
 import { ListValue } from '../types/list.ts';
 import { errnoGeneration } from '../util/errno.ts';
 import { argLL, eqi } from '../util/parse.ts';
@@ -167,6 +169,7 @@ function sortGeneric(c: Client, readonly: boolean): Reply {
     alpha = true;
     sortBy = null;
   }
+  if (sortval !== undefined) prepareForSort(sortval);
   const members = sortval === undefined ? [] : collectionElements(sortval);
   const isInt = (m: string): boolean => sortval !== undefined && memberIsInt(sortval, m);
   let vectorLen = members.length;

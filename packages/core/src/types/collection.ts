@@ -5,6 +5,7 @@
 import type { RObj } from '../object.ts';
 import { isInt64String } from '../util/parse.ts';
 import type { ListValue } from './list.ts';
+import type { ZSetValue } from './zset.ts';
 
 /**
  * A value as SORT receives it. `int` is Redis's OBJ_ENCODING_INT: the value
@@ -27,6 +28,11 @@ export function collectionElements(o: RObj): string[] {
   switch (o.type) {
     case 'list':
       return (o.value as ListValue).toArray();
+    case 'zset': {
+      const out: string[] = [];
+      for (const node of (o.value as ZSetValue).entries()) out.push(node.ele);
+      return out;
+    }
     default:
       throw new Error(`collectionElements: ${o.type} is not a sortable collection`);
   }
@@ -39,4 +45,13 @@ export function collectionElements(o: RObj): string[] {
  */
 export function memberIsInt(o: RObj, member: string): boolean {
   return o.type === 'list' && isInt64String(member);
+}
+
+/**
+ * SORT converts a listpack sorted set to a skiplist before reading it
+ * (zsetConvert(sortval, OBJ_ENCODING_SKIPLIST)), SORT_RO too: OBJECT ENCODING
+ * shows it afterwards. The members and scores are unchanged.
+ */
+export function prepareForSort(o: RObj): void {
+  if (o.type === 'zset' && o.enc === 'listpack') o.enc = 'skiplist';
 }
