@@ -3,6 +3,7 @@
 import { Client } from './client.ts';
 import { type Clock, ControlledClock } from './clock.ts';
 import { ALL_HANDLERS } from './commands/index.ts';
+import { defaultHostFacts, type HostFacts } from './commands/info.ts';
 import { type Config, defaultConfig, findParam } from './config.ts';
 import { Db } from './db.ts';
 import { CommandError, E } from './errors.ts';
@@ -87,6 +88,8 @@ export class RedisServer {
   onKeyModified: ((db: Db, key: string) => void) | null = null;
   /** Hook for pub/sub; keyspace notifications publish through it. */
   publish: ((channel: string, message: string) => number) | null = null;
+  /** Facts about the hosting process for INFO (os, process_id, ...): a transport or host sets them. */
+  readonly host: HostFacts = defaultHostFacts();
   /** INFO's scripting fields, provided by the Lua package when it is installed. */
   scriptingInfo: (() => { numberOfCachedScripts: number; usedMemoryScriptsEval: number; usedMemoryLua: number }) | null = null;
 

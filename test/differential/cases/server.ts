@@ -93,8 +93,31 @@ const configCases: Case[] = [
   { name: 'config set several at once', cmds: [['CONFIG', 'SET', 'hash-max-ziplist-entries', '10', 'hash-max-listpack-entries', '20'], get('hash-max-listpack-entries'), ['CONFIG', 'SET', 'set-max-intset-entries', '5', 'lfu-log-factor', 'x'], get('set-max-intset-entries'), ['CONFIG', 'SET', 'hash-max-listpack-entries', '512']] },
 ];
 
+// INFO: most values differ between two servers, so only deterministic sections
+// are compared byte for byte; the rest by reply type (field lists are pinned in
+// packages/core/src/commands/info.test.ts).
+const infoCases: Case[] = [
+  {
+    name: 'info shapes',
+    cmds: [
+      { cmd: ['INFO'], shape: true }, { cmd: ['INFO', 'everything'], shape: true }, { cmd: ['INFO', 'all'], shape: true },
+      { cmd: ['INFO', 'default'], shape: true }, { cmd: ['INFO', 'server', 'clients'], shape: true },
+      { cmd: ['INFO', 'MEMORY'], shape: true }, { cmd: ['INFO', 'stats', 'nosuch'], shape: true },
+    ],
+  },
+  {
+    name: 'info deterministic sections',
+    cmds: [
+      ['INFO', 'nosuch'], ['INFO', 'cluster'], ['INFO', 'CLUSTER', 'modules'], ['INFO', 'keyspace'], ['SET', 'a', '1'],
+      ['SET', 'b', '2'], ['INFO', 'keyspace'], ['INFO', 'keyspace', 'cluster', 'nosuch'], ['INFO', 'modules'],
+    ],
+  },
+  { name: 'info resp3', resp3: true, cmds: [['INFO', 'cluster'], ['INFO', 'nosuch'], { cmd: ['INFO'], shape: true }] },
+];
+
 export const cases: Case[] = [
   ...configCases,
+  ...infoCases,
   { name: 'time', cmds: [{ cmd: ['TIME'], shape: true }, ['TIME', 'x']] },
   { name: 'time resp3', resp3: true, cmds: [{ cmd: ['TIME'], shape: true }] },
   { name: 'lastsave', cmds: [{ cmd: ['LASTSAVE'], shape: true }, ['LASTSAVE', 'x']] },
