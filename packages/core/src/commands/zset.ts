@@ -345,7 +345,8 @@ function zrandmember(c: Client): Reply {
     const n = Number(l < 0n ? -l : l);
     return scoredReply(c, Array.from({ length: n }, () => pick(z.randomMember(rand)!)), withScores);
   }
-  if (l >= BigInt(z.size)) return scoredReply(c, [...z.entries()], withScores);
+  // The whole set is sent from the highest score down (Redis walks it in reverse).
+  if (l >= BigInt(z.size)) return scoredReply(c, [...z.entries()].reverse(), withScores);
   const picked = randomDistinct(z, Number(l), rand).map(pick);
   // A listpack hands out its sample in its own (sorted) order.
   if (o.enc === 'listpack') picked.sort((a, b) => a.score - b.score || (a.ele < b.ele ? -1 : 1));
