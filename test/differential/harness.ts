@@ -4,7 +4,7 @@
 // per connection, replies encoded with encode(execute(...), c.resp)), or as a
 // spawned redmoon-server over TCP with REDMOON_DIFF_TCP=1.
 import { Socket } from 'node:net';
-import { type Client, type RedisServer, type Reply, encode } from '../../packages/core/src/index.ts';
+import { type Client, type RedisServer, encode } from '../../packages/core/src/index.ts';
 import { createScriptingServer } from '../../packages/lua/src/index.ts';
 import { type RunningServer, startRealRedis, startRedmoonServer } from '../support/servers.ts';
 import type { Case, Cmd, Step } from './case.ts';
@@ -142,51 +142,49 @@ export function tcpEndpoint(label: Endpoint['label'], server: RunningServer): En
 
 /**
  * A redmoon Client driven directly. Replies (and pushes) are queued as a socket
- * would carry them; CLIENT REPLY OFF|SKIP and closing follow the rules of the
- * TCP transport (packages/server/src/connection.ts).
+ * would carry them. CLIENT REPLY follows the contract documented on
+ * Client.replyMode; pushes and closing follow the TCP transport
+ * (packages/server/src/connection.ts): pushes arrive even under CLIENT REPLY OFF
+ * but not once the client is closing, and a client flagged to close (QUIT) is
+ * closed only if it has output to flush, else it is never read again.
  */
 class InProcessSession implements Session {
   readonly instant = true;
   private readonly out: string[] = [];
-  private closed = false;
+  private state: 'open' | 'closed' | 'stuck' = 'open';
 
   constructor(private readonly server: RedisServer, private readonly client: Client) {
-    client.onPush = (r) => { if (!this.closed) this.out.push(encode(r, client.resp)); };
+    client.onPush = (r) => {
+      if (this.state === 'open' && !client.closeAfterReply) this.out.push(encode(r, client.resp));
+    };
     client.onKill = () => { client.closeAfterReply = true; };
   }
 
   send(cmds: readonly Cmd[]): void {
     const c = this.client;
     for (const argv of cmds) {
-      if (this.closed) return;
-      const modeBefore = c.replyMode;
-      let reply: Reply;
-      let wire: string;
+      if (this.state !== 'open') return;
+      const skip = c.replyMode === 'skip';
+      c.skipCurrentReply = skip;
+      if (skip) c.replyMode = 'on';
       try {
-        reply = this.server.execute(c, argv.slice());
-        wire = encode(reply, c.resp);
+        const reply = this.server.execute(c, argv.slice());
+        const wire = encode(reply, c.resp);
+        if (c.replyMode === 'on' && !c.skipCurrentReply) this.out.push(wire);
       } catch (e) {
         // A crash is shown as this command's reply, so the failure names the case and step.
         this.out.push(`<redmoon threw ${String(e)}>`);
-        continue;
       }
-      if (c.replyMode === 'on') {
-        this.out.push(wire);
-      } else if (c.replyMode === 'skip' && modeBefore === 'skip') {
-        // The skipped command has run; a second successful CLIENT REPLY SKIP skips again.
-        const repeated = reply.t !== 'error' && c.lastCmd?.fullname === 'client|reply';
-        if (!repeated) c.replyMode = 'on';
-      }
-      if (c.closeAfterReply) this.closed = true;
+      if (c.closeAfterReply) this.state = this.out.length > 0 ? 'closed' : 'stuck';
     }
   }
 
   read(): Promise<string> {
-    return Promise.resolve(this.out.shift() ?? (this.closed ? CLOSED : NO_REPLY));
+    return Promise.resolve(this.out.shift() ?? (this.state === 'closed' ? CLOSED : NO_REPLY));
   }
 
   close(): void {
-    this.closed = true;
+    this.state = 'closed';
     this.server.removeClient(this.client);
   }
 }
