@@ -1,68 +1,7 @@
 // One logical database: the main dict, the expires dict, and the insertion-ordered
 // key index that gives SCAN its guarantee and RANDOMKEY its O(1) pick.
 import type { RObj } from './object.ts';
-
-/**
- * Keys in insertion order with tombstones. Each key's RObj carries a stable id; ids in
- * `ids` are ascending, so a SCAN cursor (an id) survives deletions and compaction:
- * a key present for the whole scan is returned exactly once, as Redis promises.
- */
-class KeyIndex {
-  keys: (string | null)[] = [];
-  ids: number[] = [];
-  holes = 0;
-  private nextId = 1;
-
-  add(key: string): number {
-    const id = this.nextId++;
-    this.keys.push(key);
-    this.ids.push(id);
-    return id;
-  }
-
-  remove(id: number): void {
-    const i = this.find(id);
-    if (i < 0 || this.keys[i] === null) return;
-    this.keys[i] = null;
-    this.holes++;
-    if (this.holes > 64 && this.holes * 2 > this.keys.length) this.compact();
-  }
-
-  clear(): void {
-    this.keys = [];
-    this.ids = [];
-    this.holes = 0;
-  }
-
-  /** Index of the first slot whose id is >= id. */
-  lowerBound(id: number): number {
-    let lo = 0;
-    let hi = this.ids.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.ids[mid] < id) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
-
-  private find(id: number): number {
-    const i = this.lowerBound(id);
-    return i < this.ids.length && this.ids[i] === id ? i : -1;
-  }
-
-  private compact(): void {
-    const keys: string[] = [];
-    const ids: number[] = [];
-    for (let i = 0; i < this.keys.length; i++) {
-      const k = this.keys[i];
-      if (k !== null) { keys.push(k); ids.push(this.ids[i]); }
-    }
-    this.keys = keys;
-    this.ids = ids;
-    this.holes = 0;
-  }
-}
+import { KeyIndex } from './util/keyindex.ts';
 
 export class Db {
   dict = new Map<string, RObj>();
@@ -159,12 +98,7 @@ export class Db {
 
   /** A uniformly random live key (dictGetRandomKey), or undefined if empty. */
   randomKey(rand: () => number): string | undefined {
-    if (this.dict.size === 0) return undefined;
-    const keys = this.index.keys;
-    for (;;) {
-      const k = keys[Math.floor(rand() * keys.length)];
-      if (k !== null) return k;
-    }
+    return this.index.random(rand);
   }
 
   /**
@@ -172,15 +106,6 @@ export class Db {
    * and returns the next cursor (0 when the walk is complete).
    */
   scan(cursor: number, count: number, visit: (key: string) => void): number {
-    const { keys, ids } = this.index;
-    let i = cursor === 0 ? 0 : this.index.lowerBound(cursor);
-    let seen = 0;
-    while (i < keys.length && seen < count) {
-      const k = keys[i];
-      if (k !== null) { visit(k); seen++; }
-      i++;
-    }
-    while (i < keys.length && keys[i] === null) i++;
-    return i >= keys.length ? 0 : ids[i];
+    return this.index.scan(cursor, count, visit);
   }
 }

@@ -51,6 +51,16 @@ export const E = {
   OBJECT_IDLETIME_UNDER_LFU:
     'ERR An LFU maxmemory policy is selected, idle time not tracked. Please note that when switching between policies at runtime LRU and LFU data will take some time to adjust.',
   INT_RANGE: 'ERR value is out of range, value must between -2147483648 and 2147483647',
+  // Hashes and sets (t_hash.c, t_set.c) and the shared range parsers (object.c).
+  LONG_RANGE: (min: string, max: string) => `ERR value is out of range, value must between ${min} and ${max}`,
+  MUST_BE_POSITIVE: 'ERR value is out of range, must be positive',
+  VALUE_OUT_OF_RANGE: 'ERR value is out of range',
+  VALUE_NAN_OR_INF: 'ERR value is NaN or Infinity',
+  HASH_VALUE_NOT_INTEGER: 'ERR hash value is not an integer',
+  HASH_VALUE_NOT_FLOAT: 'ERR hash value is not a float',
+  NUMKEYS_NOT_POSITIVE: 'ERR numkeys should be greater than 0',
+  NUMKEYS_OVER_ARGS: "ERR Number of keys can't be greater than number of args",
+  LIMIT_NEGATIVE: "ERR LIMIT can't be negative",
   // Connection and CLIENT (networking.c, server.c).
   NOPROTO: 'NOPROTO unsupported protocol version',
   HELLO_BAD_PROTO: 'ERR Protocol version is not an integer or out of range',

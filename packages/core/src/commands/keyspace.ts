@@ -15,8 +15,10 @@ import { type Reply, NULL, OK, ONE, ZERO, array, bulk, bulks, intReply, simple }
 import type { RedisServer } from '../server.ts';
 import type { Handler } from '../table/table.ts';
 import { globMatch } from '../util/glob.ts';
+import { indexCursor } from '../util/keyindex.ts';
 import { argLL, eqi, parseLL } from '../util/parse.ts';
 import { expireCommands } from './expire.ts';
+import { parseScanCursor, parseScanOptions, scanReply } from './scan.ts';
 
 /** delGenericCommand: each key is expired first, so an expired key counts as missing. */
 function delGeneric(c: Client): Reply {
@@ -73,24 +75,6 @@ function keys(c: Client): Reply {
   return bulks(out);
 }
 
-const ULONG_MAX = 18446744073709551615n;
-
-/**
- * parseScanCursorOrReply: C's strtoul over the argument as a C string (it ends at a
- * NUL byte), rejecting leading whitespace, trailing bytes and ERANGE. strtoul accepts
- * a sign (a negative cursor wraps around) and an empty string (cursor 0).
- */
-function parseScanCursor(arg: string): bigint {
-  const nul = arg.indexOf('\0');
-  const s = nul < 0 ? arg : arg.slice(0, nul);
-  if (s.length === 0) return 0n;
-  const m = /^([+-]?)(\d+)$/.exec(s);
-  if (m === null) fail(E.INVALID_CURSOR);
-  const v = BigInt(m[2]);
-  if (v > ULONG_MAX) fail(E.INVALID_CURSOR);
-  return m[1] === '-' && v !== 0n ? ULONG_MAX + 1n - v : v;
-}
-
 /**
  * SCAN cursor [MATCH pattern] [COUNT count] [TYPE type]. Cursors are redmoon's stable
  * key ids (see Db.scan), not Redis's reverse-binary bucket indexes, so their values
@@ -98,29 +82,11 @@ function parseScanCursor(arg: string): bigint {
  * returned, the walk ends with cursor 0) are the same.
  */
 function scan(c: Client): Reply {
-  const argv = c.argv;
-  const cursor = parseScanCursor(argv[1]);
-  let count = 10;
-  let pattern: string | null = null;
-  let typeName: string | null = null;
-  for (let i = 2; i < argv.length; i += 2) {
-    const hasValue = i + 1 < argv.length;
-    if (eqi(argv[i], 'count') && hasValue) {
-      count = argLL(argv[i + 1]);
-      if (count < 1) fail(E.SYNTAX);
-    } else if (eqi(argv[i], 'match') && hasValue) {
-      // "*" matches everything: Redis skips the matching altogether.
-      pattern = argv[i + 1] === '*' ? null : argv[i + 1];
-    } else if (eqi(argv[i], 'type') && hasValue) {
-      typeName = argv[i + 1];
-    } else {
-      fail(E.SYNTAX);
-    }
-  }
+  const cursor = parseScanCursor(c.argv[1]);
+  const { count, pattern, typeName } = parseScanOptions(c.argv, 2, true);
   const db = c.db;
   const found: string[] = [];
-  const startId = cursor > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(cursor);
-  const next = db.scan(startId, count, (key) => found.push(key));
+  const next = db.scan(indexCursor(cursor), count, (key) => found.push(key));
   // Filters in Redis 7.0's order: pattern, then type (a NOTOUCH lookup, which expires
   // the key: an expired key reads as type "none"), then expiry.
   const out: string[] = [];
@@ -130,7 +96,7 @@ function scan(c: Client): Reply {
     if (expireIfNeeded(c, key)) continue;
     out.push(key);
   }
-  return array([bulk(String(next)), bulks(out)]);
+  return scanReply(next, out);
 }
 
 /**
