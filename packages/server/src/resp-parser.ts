@@ -28,6 +28,8 @@ const UNAUTH_MAX_MULTIBULK_LEN = 10;
 const UNAUTH_MAX_BULK_LEN = 16384;
 /** Bulk arguments at least this long are collected in their own buffer (PROTO_MBULK_BIG_ARG). */
 const BIG_ARG = 32 * 1024;
+/** Longest command name remembered for reuse (the longest Redis name has 19 chars). */
+const MAX_CACHED_NAME = 32;
 
 export const PROTOCOL_ERRORS = {
   invalidMultibulkLength: 'ERR Protocol error: invalid multibulk length',
@@ -57,6 +59,7 @@ export class RespParser {
   /** Length of the bulk being read, or -1 when its `$<n>` line is still to come. */
   private bulkLen = -1;
   private argv: string[] = [];
+  private lastName = '';
   /** A big bulk argument being assembled across chunks, and how much of it has arrived. */
   private bigArg: Buffer | null = null;
   private bigArgFill = 0;
@@ -187,13 +190,31 @@ export class RespParser {
         if (len >= BIG_ARG) this.startBigArg(len, pos);
         break;
       }
-      argv.push(buf.latin1Slice(pos, end));
+      argv.push(argv.length === 0 ? this.commandName(buf, pos, end) : buf.latin1Slice(pos, end));
       pos = end + 2;
       this.bulkLen = -1;
       this.multibulkLen--;
     }
     this.pos = pos;
     return this.multibulkLen === 0 && this.error === null;
+  }
+
+  /**
+   * The command name at buf[start, end). Pipelines repeat the same name, so the
+   * previous one is reused when the bytes match: no new string, and its hash
+   * for the command-table lookup is already computed.
+   */
+  private commandName(buf: Buffer, start: number, end: number): string {
+    const last = this.lastName;
+    const len = end - start;
+    if (len === last.length) {
+      let i = 0;
+      while (i < len && buf[start + i] === last.charCodeAt(i)) i++;
+      if (i === len) return last;
+    }
+    const name = buf.latin1Slice(start, end);
+    if (len <= MAX_CACHED_NAME) this.lastName = name;
+    return name;
   }
 
   /** Move the start of a big argument into its own buffer; push() fills the rest. */
