@@ -81,6 +81,9 @@ export const E = {
   GETKEYS_NO_KEYS: 'ERR The command has no key arguments',
   GETKEYS_BAD_ARITY: 'ERR Invalid number of arguments specified for command',
   GETKEYS_BAD_ARGS: 'ERR Invalid arguments specified for command',
+  // addReplySubcommandSyntaxError: containers that parse their own subcommands (DEBUG).
+  SUBCOMMAND_SYNTAX: (sub: string, cmd: string) =>
+    `ERR unknown subcommand or wrong number of arguments for '${sub.slice(0, 128)}'. Try ${cmd} HELP.`,
   // DEBUG is a protected command (enable-debug-command).
   DEBUG_NOT_ALLOWED:
     'ERR DEBUG command not allowed. If the enable-debug-command option is set to "local", you can run it from a local connection, otherwise you need to set this option in the configuration file, and then restart the server.',

@@ -4,7 +4,7 @@ import { Client } from './client.ts';
 import { type Clock, ControlledClock } from './clock.ts';
 import { ALL_HANDLERS } from './commands/index.ts';
 import { defaultHostFacts, type HostFacts } from './commands/info.ts';
-import { type Config, defaultConfig, findParam } from './config.ts';
+import { allowProtectedAction, type Config, defaultConfig, findParam } from './config.ts';
 import { Db } from './db.ts';
 import { CommandError, E } from './errors.ts';
 import { N } from './notify.ts';
@@ -198,6 +198,10 @@ export class RedisServer {
     if ((arity > 0 && arity !== argv.length) || argv.length < -arity || cmd.handler === null) {
       // A container called without its subcommand has no handler: Redis reports arity.
       return this.reject(E.WRONG_ARITY(cmd.fullname), cmd);
+    }
+    // Protected commands (DEBUG) are refused before authentication, as processCommand does.
+    if ((cmd.flags & F.PROTECTED) && !allowProtectedAction(this.config.enableDebugCommand, c.addr)) {
+      return this.reject(E.DEBUG_NOT_ALLOWED, cmd);
     }
     if (!c.authenticated && !(cmd.flags & F.NO_AUTH)) return this.reject(E.NOAUTH, cmd);
     return this.call(c, cmd, argv);

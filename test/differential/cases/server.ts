@@ -112,6 +112,10 @@ const infoCases: Case[] = [
       ['SET', 'b', '2'], ['INFO', 'keyspace'], ['INFO', 'keyspace', 'cluster', 'nosuch'], ['INFO', 'modules'],
     ],
   },
+  {
+    name: 'debug refused by default',
+    cmds: [['DEBUG'], ['DEBUG', 'HELP'], ['debug', 'sleep', '0'], ['DEBUG', 'SET-ACTIVE-EXPIRE', '1'], ['DEBUG', 'FOO', 'x'], ['DEBUG', 'OBJECT', 'k']],
+  },
   { name: 'info resp3', resp3: true, cmds: [['INFO', 'cluster'], ['INFO', 'nosuch'], { cmd: ['INFO'], shape: true }] },
 ];
 

@@ -3,6 +3,7 @@
 import type { Handler } from '../table/table.ts';
 import { commandCommands } from './command.ts';
 import { connectionCommands } from './connection.ts';
+import { debugCommands } from './debug.ts';
 import { infoCommands } from './info.ts';
 import { hashCommands } from './hash.ts';
 import { keyspaceCommands } from './keyspace.ts';
@@ -23,6 +24,7 @@ export const ALL_HANDLERS: Record<string, Handler> = {
   ...connectionCommands,
   ...serverCommands,
   ...infoCommands,
+  ...debugCommands,
   ...commandCommands,
   ...zsetCommands,
 };
