@@ -8,7 +8,9 @@
 // shape, near). See README.md for the rules.
 import type { Step } from './case.ts';
 import { connectionFamily } from './families/connection.ts';
+import { hashFamily } from './families/hash.ts';
 import { keyspaceFamily } from './families/keyspace.ts';
+import { setFamily } from './families/set.ts';
 import { stringFamily } from './families/strings.ts';
 
 /** A seeded PRNG: mulberry32 (32-bit state, fast, good enough for test input). */
@@ -199,7 +201,7 @@ export interface Family {
   dumpers?: Record<string, (key: string) => Step[]>;
 }
 
-export const FAMILIES: readonly Family[] = [stringFamily, keyspaceFamily, connectionFamily];
+export const FAMILIES: readonly Family[] = [stringFamily, keyspaceFamily, connectionFamily, hashFamily, setFamily];
 
 /** The dumper for a TYPE reply ("string", "hash", ...), from whichever family owns it. */
 export function dumperFor(type: string, families: readonly Family[] = FAMILIES): ((key: string) => Step[]) | undefined {

@@ -10,7 +10,7 @@ import { type Reply, array, bulk, intReply, NULL } from '../reply.ts';
 import type { RedisServer } from '../server.ts';
 import type { Handler } from '../table/table.ts';
 import {
-  collectionElements, isSortable, memberIsInt, prepareForSort, type SortValue,
+  collectionElements, hashFieldForSort, isSortable, memberIsInt, prepareForSort, type SortValue,
 } from '../types/collection.ts';
 import { ListValue } from '../types/list.ts';
 import { errnoGeneration } from '../util/errno.ts';
@@ -54,8 +54,8 @@ function lookupKeyByPattern(c: Client, pattern: string, subst: string, substInt:
   const key = pattern.slice(0, star) + subst + pattern.slice(star + 1, postfixEnd);
   const o = lookupRead(c, key);
   if (o === undefined) return undefined;
-  // Hash fields: no hash type is registered in this build yet, so `->` finds nothing.
-  if (field !== null || o.type !== 'string') return undefined;
+  if (field !== null) return o.type === 'hash' ? hashFieldForSort(o, field) : undefined;
+  if (o.type !== 'string') return undefined;
   return { v: o.value as string, int: o.enc === 'int' };
 }
 

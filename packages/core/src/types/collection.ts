@@ -4,7 +4,9 @@
 // type stores its members.
 import type { RObj } from '../object.ts';
 import { isInt64String } from '../util/parse.ts';
+import type { HashValue } from './hash.ts';
 import type { ListValue } from './list.ts';
+import type { SetValue } from './set.ts';
 import type { ZSetValue } from './zset.ts';
 
 /**
@@ -33,6 +35,8 @@ export function collectionElements(o: RObj): string[] {
       for (const node of (o.value as ZSetValue).entries()) out.push(node.ele);
       return out;
     }
+    case 'set':
+      return [...(o.value as SetValue).values()];
     default:
       throw new Error(`collectionElements: ${o.type} is not a sortable collection`);
   }
@@ -54,4 +58,14 @@ export function memberIsInt(o: RObj, member: string): boolean {
  */
 export function prepareForSort(o: RObj): void {
   if (o.type === 'zset' && o.enc === 'listpack') o.enc = 'skiplist';
+}
+
+/**
+ * SORT's BY/GET "->field" dereference (hashTypeGetValueObject): the field's
+ * value, int-encoded when a listpack stores it as an integer.
+ */
+export function hashFieldForSort(o: RObj, field: string): SortValue | undefined {
+  const v = (o.value as HashValue).get(field);
+  if (v === undefined) return undefined;
+  return { v, int: o.enc === 'listpack' && isInt64String(v) };
 }

@@ -216,6 +216,47 @@ const BINARY: Case[] = [
   ["return select(2, pcall(loadstring('error(1)', string.rep('a', 63))))", "[string \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa...\"]:1: 1"],
 ];
 
+// 7. Library behaviour of 5.1 that only the engine can give: pairs/ipairs on real
+// tables only (no __pairs, raw ipairs), no __len on tables, __eq/__lt only when
+// both operands share the metamethod, tostring without __name, tonumber(s, base)
+// as strtoul, xpcall(f, err) without arguments, string.rep without separator,
+// find's start clamped, gsub's '%x' kept, coroutine.running() nil in the main thread.
+const LIBRARY: Case[] = [
+  ["return string.rep('a', 3, ',')", "aaa"],
+  ["return tostring(string.find('abc', '', 10))", "4"],
+  ["return tostring(string.find('abc', 'c', 10))", "nil"],
+  ["return tostring(tonumber(10, 16))", "16"],
+  ["return tostring(tonumber('z', 36))", "35"],
+  ["return tostring(tonumber('7', 2))", "nil"],
+  ["return tostring(tonumber('1', 99))", "error: user_script:1: bad argument #2 to 'tonumber' (base out of range)"],
+  ["return tostring(tonumber(' 11 ', 2))", "3"],
+  ["return tostring(tonumber('-11', 2))", "1.844674407371e+19"],
+  ["return tostring(tonumber('0x1f', 16))", "31"],
+  ["return tostring(tonumber('ffffffffffffffffff', 16))", "1.844674407371e+19"],
+  ["return tostring(tonumber('', 10))", "nil"],
+  ["return tostring(select(2, xpcall(function(a) return a end, function(e) return e end, 5)))", "nil"],
+  ["return select(2, xpcall(function() error('x') end, 1))", "error in error handling"],
+  ["return {xpcall(function() return 1 end)}", "error: user_script:1: bad argument #2 to 'xpcall' (value expected)"],
+  ["return type(select(2, pcall(assert, false, 42)))", "string"],
+  ["return string.gsub('abc', 'b', '%x')", "axc"],
+  ["return string.gsub('abc', 'b', '%')", "a\u0000c"],
+  ["local t = setmetatable({}, {__len=function() return 5 end}) return tostring(#t)", "0"],
+  ["local t = setmetatable({}, {__pairs=function() error('p') end}) for k in pairs(t) do end return 'ok'", "ok"],
+  ["local t = setmetatable({}, {__index=function(t,i) if i < 3 then return i end end}) local n=0 for i,v in ipairs(t) do n=n+1 end return tostring(n)", "0"],
+  ["for k in pairs(nil) do end", "error: user_script:1: bad argument #1 to 'pairs' (table expected, got nil)"],
+  ["for k in ipairs(nil) do end", "error: user_script:1: bad argument #1 to 'ipairs' (table expected, got nil)"],
+  ["return tostring(coroutine.running())", "nil"],
+  ["return tostring(setmetatable({}, {__name='X'})):sub(1,6)", "table:"],
+  ["return math.floor(setmetatable({}, {__name='X'}))", "error: user_script:1: bad argument #1 to 'floor' (number expected, got table)"],
+  ["local mt1={__eq=function() return true end} local mt2={__eq=function() return true end} return tostring(setmetatable({},mt1)==setmetatable({},mt2))", "false"],
+  ["local a = setmetatable({}, {__lt=function() return true end}) local b = setmetatable({}, {__lt=function() return true end}) return tostring(a<b)", "error: user_script:1: attempt to compare two table values"],
+  ["local f = function() return true end local a = setmetatable({}, {__lt=f}) local b = setmetatable({}, {__lt=f}) return tostring(a<b)", "true"],
+  ["return tostring(string.char(256))", "error: user_script:1: bad argument #1 to 'char' (invalid value)"],
+  ["return tostring(math.fmod(1, 0))", "-nan"],
+  ["return tostring(math.max(1, 0/0))", "1"],
+  ["return select(2, pcall(next, {}, 'nokey'))", "invalid key to 'next'"],
+];
+
 const GROUPS: [string, Case[]][] = [
   ['1. every number is a double', NUMBERS],
   ['2. number formatting and string coercion', TOSTRING],
@@ -223,6 +264,7 @@ const GROUPS: [string, Case[]][] = [
   ['5. Lua 5.1 runtime error messages', ERRORS],
   ['6. pairs order: array part first', PAIRS],
   ['table.insert / table.remove', TABLES],
+  ['7. Lua 5.1 library behaviour inside the engine', LIBRARY],
   ['9. no binary chunks; 5.1 chunk names', BINARY],
 ];
 
