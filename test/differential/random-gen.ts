@@ -10,6 +10,7 @@ import type { Step } from './case.ts';
 import { connectionFamily } from './families/connection.ts';
 import { hashFamily } from './families/hash.ts';
 import { keyspaceFamily } from './families/keyspace.ts';
+import { listFamily } from './families/list.ts';
 import { setFamily } from './families/set.ts';
 import { stringFamily } from './families/strings.ts';
 
@@ -201,7 +202,7 @@ export interface Family {
   dumpers?: Record<string, (key: string) => Step[]>;
 }
 
-export const FAMILIES: readonly Family[] = [stringFamily, keyspaceFamily, connectionFamily, hashFamily, setFamily];
+export const FAMILIES: readonly Family[] = [stringFamily, keyspaceFamily, connectionFamily, listFamily, hashFamily, setFamily];
 
 /** The dumper for a TYPE reply ("string", "hash", ...), from whichever family owns it. */
 export function dumperFor(type: string, families: readonly Family[] = FAMILIES): ((key: string) => Step[]) | undefined {

@@ -10,6 +10,7 @@ import { CommandError, E } from './errors.ts';
 import { N } from './notify.ts';
 import { type Reply, error } from './reply.ts';
 import { buildCommandTable, type CommandEntry, F, type Handler } from './table/table.ts';
+import { Errno, useErrno } from './util/errno.ts';
 import { asciiLower } from './util/parse.ts';
 
 export const DB_COUNT = 16;
@@ -76,6 +77,8 @@ export class RedisServer {
   private lookup = new Map<string, CommandEntry>();
   /** Number of changes since the last save (Redis's server.dirty). */
   dirty = 0;
+  /** This server's C errno, as far as replies depend on it (util/errno.ts). */
+  readonly errno = new Errno();
   lastSave: number;
   /** True on a replica: keys are not expired locally. */
   isReplica = false;
@@ -142,6 +145,7 @@ export class RedisServer {
     const c = new Client(this, this.nextClientId++, this.dbs[0], this.clock.now());
     this.clients.set(c.id, c);
     this.stats.totalConnectionsReceived++;
+    this.errno.erange = false; // Redis's accept loop ends on EAGAIN
     return c;
   }
 
@@ -209,6 +213,7 @@ export class RedisServer {
 
   /** Run a resolved command (Redis's call()): handler, stats and propagation. */
   call(c: Client, cmd: CommandEntry, argv: string[]): Reply {
+    useErrno(this.errno);
     const prevArgv = c.argv;
     const prevCmd = c.cmd;
     c.argv = argv;

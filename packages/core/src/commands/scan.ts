@@ -2,6 +2,7 @@
 // option parsing of scanGenericCommand): the cursor, MATCH, COUNT and TYPE.
 import { E, fail } from '../errors.ts';
 import { type Reply, array, bulk, bulks } from '../reply.ts';
+import { clearErrno, setErange } from '../util/errno.ts';
 import { argLL, eqi } from '../util/parse.ts';
 
 const ULONG_MAX = 18446744073709551615n;
@@ -14,6 +15,10 @@ const ULONG_MAX = 18446744073709551615n;
 export function parseScanCursor(arg: string): bigint {
   const nul = arg.indexOf('\0');
   const s = nul < 0 ? arg : arg.slice(0, nul);
+  // errno = 0, then strtoul's ERANGE stays for SORT to see (util/errno.ts).
+  clearErrno();
+  const digits = /^[ \t\n\v\f\r]*[+-]?(\d+)/.exec(s);
+  if (digits !== null && BigInt(digits[1]) > ULONG_MAX) setErange();
   if (s.length === 0) return 0n;
   const m = /^([+-]?)(\d+)$/.exec(s);
   if (m === null) fail(E.INVALID_CURSOR);

@@ -7,13 +7,12 @@ import { dbDelete, lookupRead, notify, setKey } from '../keyspace.ts';
 import { N } from '../notify.ts';
 import type { RObj } from '../object.ts';
 import { type Reply, array, bulk, intReply, NULL } from '../reply.ts';
-import type { RedisServer } from '../server.ts';
 import type { Handler } from '../table/table.ts';
 import {
   collectionElements, hashFieldForSort, isSortable, memberIsInt, prepareForSort, type SortValue,
 } from '../types/collection.ts';
 import { ListValue } from '../types/list.ts';
-import { errnoGeneration } from '../util/errno.ts';
+import { errnoIsErange, setErange } from '../util/errno.ts';
 import { argLL, eqi } from '../util/parse.ts';
 import { pqsort } from '../util/pqsort.ts';
 import { strtod } from '../util/strtod.ts';
@@ -94,27 +93,18 @@ function comparator(o: SortOptions): (a: SortItem, b: SortItem) => number {
 }
 
 /**
- * SORT's strtod leaves errno at ERANGE, and later SORTs see it (util/errno.ts).
- * Per server: the errno generation and connection count when it was set.
- */
-const erangeLeft = new WeakMap<RedisServer, { generation: number; connections: number }>();
-
-function errnoIsErange(srv: RedisServer): boolean {
-  const e = erangeLeft.get(srv);
-  return e !== undefined && e.generation === errnoGeneration() && e.connections === srv.stats.totalConnectionsReceived;
-}
-
-/**
  * The score of one value: an int-encoded value is cast; any other goes through
  * strtod, which must consume everything up to the first NUL, not give NaN, and
- * leave errno unequal to ERANGE. Returns null on a conversion error.
+ * leave errno unequal to ERANGE. Redis never clears errno here, so an ERANGE
+ * left by an earlier parse, even of another command, fails the conversion too
+ * (util/errno.ts). Returns null on a conversion error.
  */
-function scoreOf(value: SortValue, errno: { erange: boolean }): number | null {
+function scoreOf(value: SortValue): number | null {
   if (value.int) return Number(value.v);
   const text = cString(value.v);
   const r = strtod(text);
-  if (r.erange) errno.erange = true;
-  if (r.end !== text.length || errno.erange || Number.isNaN(r.value)) return null;
+  if (r.erange) setErange();
+  if (r.end !== text.length || errnoIsErange() || Number.isNaN(r.value)) return null;
   return r.value;
 }
 
@@ -200,7 +190,6 @@ function sortGeneric(c: Client, readonly: boolean): Reply {
   }
 
   let conversionError = false;
-  const errno = { erange: errnoIsErange(c.server) };
   const options: SortOptions = { desc: p.desc, alpha, byPattern: sortBy !== null, store: p.storeKey !== null };
   if (!dontSort) {
     for (const it of vector) {
@@ -213,13 +202,10 @@ function sortGeneric(c: Client, readonly: boolean): Reply {
       if (alpha) {
         if (sortBy !== null) it.cmp = byval.v;
       } else {
-        const score = scoreOf(byval, errno);
+        const score = scoreOf(byval);
         if (score === null) conversionError = true;
         else it.score = score;
       }
-    }
-    if (errno.erange) {
-      erangeLeft.set(c.server, { generation: errnoGeneration(), connections: c.server.stats.totalConnectionsReceived });
     }
     const cmp = comparator(options);
     // glibc's qsort is a merge sort (stable); with BY and a LIMIT Redis uses its

@@ -1,18 +1,33 @@
-// The one piece of the C library's errno that Redis replies depend on. SORT
-// tests `errno == ERANGE` after strtod without clearing errno first, so once a
-// score overflows or underflows, every later numeric SORT of a non-integer
-// value fails too, until something resets errno: parsing a double the checked
-// way (string2d, getDoubleFromObject and string2ld all set errno = 0 first), or
-// accepting a connection (the accept loop stops on EAGAIN). Redis 7.0.15 does
-// exactly this; SORT (commands/sort.ts) keeps the ERANGE state per server and
-// compares it against the generation counter below.
+// The one piece of the C library's errno that Redis replies depend on: whether
+// it holds ERANGE. SORT tests `errno == ERANGE` after strtod without clearing
+// errno first, so it sees whatever the last parser left there: Redis's checked
+// parsers (string2d, getDoubleFromObject, string2ld, the SCAN cursor's strtoul)
+// set errno = 0 and then let strto* set ERANGE on overflow or underflow (an
+// inexact subnormal double included, even when the value is accepted), and
+// accepting a connection leaves EAGAIN. Redis 7.0.15 behaves exactly so: one
+// SCAN with a 2^64 cursor makes the next SORT of "1.5" fail.
+//
+// errno belongs to the process, here to the server: RedisServer.call() makes
+// its own Errno the current one before each command.
 
-let generation = 0;
-
-/** errno = 0, as the checked double parsers do. */
-export function clearErrno(): void {
-  generation++;
+export class Errno {
+  erange = false;
 }
 
-/** Changes whenever errno is cleared: a stored ERANGE is stale once this moves. */
-export const errnoGeneration = (): number => generation;
+let current = new Errno();
+
+export function useErrno(e: Errno): void {
+  current = e;
+}
+
+/** errno = 0, as the checked parsers do before calling strto*. */
+export function clearErrno(): void {
+  current.erange = false;
+}
+
+/** strto* reported ERANGE. */
+export function setErange(): void {
+  current.erange = true;
+}
+
+export const errnoIsErange = (): boolean => current.erange;

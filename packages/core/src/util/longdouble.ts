@@ -5,7 +5,7 @@
 // "10.600000000000001"), so this module reproduces the arithmetic exactly with
 // BigInt: every finite value is sign * mant * 2^exp, rounded to nearest-even.
 
-import { clearErrno } from './errno.ts';
+import { clearErrno, setErange } from './errno.ts';
 
 /** A long double value: finite (mant * 2^exp, mant < 2^64), infinite, or NaN. */
 export type LongDouble =
@@ -143,6 +143,7 @@ export function parseLongDouble(s: string): LongDouble | null {
   clearErrno(); // string2ld sets errno = 0 before strtold (SORT can see it)
   if (isSpace(s.charCodeAt(0))) return null;
   const r = strtold(s);
+  if (r !== null && r.range) setErange();
   if (r === null || r.range || r.value.kind === 'nan') return null;
   return r.value;
 }

@@ -1,7 +1,8 @@
 // Redis's number parsers (util.c string2ll / strtod rules, object.c get*FromObject).
 // They are strict: no spaces, no '+' on integers, no leading zeros.
 import { E, fail } from '../errors.ts';
-import { clearErrno } from './errno.ts';
+import { clearErrno, setErange } from './errno.ts';
+import { strtod } from './strtod.ts';
 
 export const LLONG_MAX = 9223372036854775807n;
 export const LLONG_MIN = -9223372036854775808n;
@@ -69,7 +70,7 @@ const HEX_FLOAT = /^([+-]?)0[xX]([0-9a-fA-F]*)(?:\.([0-9a-fA-F]*))?(?:[pP]([+-]?
  * ERANGE (overflow to ±inf or underflow to 0 of a non-zero literal) rejected.
  */
 export function parseDouble(s: string): number | null {
-  clearErrno(); // string2d and getDoubleFromObject start with errno = 0 (SORT can see it)
+  noteStrtodErrno(s);
   if (s.length === 0) return null;
   if (DEC_FLOAT.test(s)) {
     const v = Number(s);
@@ -89,6 +90,16 @@ export function parseDouble(s: string): number | null {
     return m[1] === '-' ? -v : v;
   }
   return null;
+}
+
+/**
+ * The errno that string2d / getDoubleFromObject leave (SORT sees it, util/errno.ts):
+ * cleared, then ERANGE if strtod over- or underflows. Only an exponent or a very
+ * long literal can do that, so the full strtod runs only then.
+ */
+function noteStrtodErrno(s: string): void {
+  clearErrno();
+  if ((s.length > 300 || /[eEpP]/.test(s)) && strtod(s).erange) setErange();
 }
 
 /** getLongLongFromObjectOrReply: an integer argument, or ERR value is not an integer. */
