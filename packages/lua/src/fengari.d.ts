@@ -72,6 +72,8 @@ declare module 'fengari' {
     const LUA_OPLT: number;
     const LUA_OPLE: number;
 
+    /** lua_Debug records for lua_getstack/lua_getinfo. */
+    const lua_Debug: { new (): LuaDebug };
     function lua_upvalueindex(i: number): number;
     function lua_absindex(L: LuaState, idx: number): number;
     function lua_atpanic(L: LuaState, f: LuaJsFunction): LuaJsFunction;

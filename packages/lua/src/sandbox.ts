@@ -16,10 +16,10 @@ import { installRedisApi } from './redis-api.ts';
 import type { ScriptHost } from './run-context.ts';
 
 /**
- * The message handler scripts run under (eval.c). It turns any error into a
- * table {err=, source=, line=} pointing at the script line that raised it:
- * level 2 is the function that raised; when that is a host function (redis.call,
- * error, ...) the position is its caller's. fengari reports JS functions as 'J'.
+ * Redis's message handler (eval.c), a global every script can see and call: it
+ * turns any error into a table {err=, source=, line=} pointing at the script
+ * line that raised it. ScriptingEngine.errorReply applies the same rules to a
+ * failed script (fengari reports JS functions as 'J').
  */
 const ERROR_HANDLER = `local dbg = debug
 function __redis__err__handler(err)

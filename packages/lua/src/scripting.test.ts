@@ -95,7 +95,7 @@ describe('timeouts and SCRIPT KILL', () => {
   });
 
   it('refuses to kill a script that wrote', () => {
-    const { server, run } = setup({ config: { 'busy-reply-threshold': '20' }, scripting: { hardTimeLimitMs: 300 } });
+    const { server, run } = setup({ config: { 'busy-reply-threshold': '20' }, scripting: { hardTimeLimitMs: 2000 } });
     const engine = scriptingFor(server);
     let killReply = '';
     engine.whileBusy = () => { killReply ||= encode2(server.execute(server.createClient(), ['SCRIPT', 'KILL'])); };

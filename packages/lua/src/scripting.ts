@@ -7,7 +7,7 @@ import {
   Client, type CommandEntry, error, F, type Propagated, type RedisServer, type Reply,
 } from '@redmoon/core';
 import { sha1 } from 'js-sha1';
-import { pushBytes, toLuaBytes, toBytes } from './bytes.ts';
+import { fromLuaBytes, pushBytes, toLuaBytes, toBytes } from './bytes.ts';
 import { errorTableMessage, luaToReply } from './convert.ts';
 import { createSandbox, setTableReadonly } from './sandbox.ts';
 import { REPL, type RunCtx, type ScriptHost } from './run-context.ts';
@@ -211,55 +211,85 @@ export class ScriptingEngine implements ScriptHost {
   }
 
   /**
-   * Call f_<sha> in a fresh coroutine under Redis's message handler, driven by
-   * lua_resume so the timeout hook can suspend it (a transport then serves
-   * other clients with BUSY through whileBusy) and resume it.
+   * Call f_<sha> in a fresh coroutine, driven by lua_resume so the timeout hook
+   * can suspend it (a transport then serves other clients with BUSY through
+   * whileBusy) and resume it. The function is the coroutine's body itself, so
+   * the script sees the C-call depth it has in Redis (which runs it with
+   * lua_pcall); the message handler's work is done on the dead coroutine, whose
+   * frames still show where the error was raised.
    */
   private callFunction(L: LuaState, sha: string, ctx: RunCtx): Reply {
     const T = lua.lua_newthread(L);
     const threadRef = lauxlib.luaL_ref(L, lua.LUA_REGISTRYINDEX);
     this.thread = T;
     try {
-      lua.lua_getglobal(T, 'xpcall');
       lua.lua_getfield(T, lua.LUA_REGISTRYINDEX, `f_${sha}`);
-      lua.lua_getglobal(T, '__redis__err__handler');
       lua.lua_sethook(T, this.hook, lua.LUA_MASKCOUNT, HOOK_INSTRUCTIONS);
-      let status = lua.lua_resume(T, L, 2);
+      let status = lua.lua_resume(T, L, 0);
       while (status === lua.LUA_YIELD) {
         this.whileBusy?.();
         status = lua.lua_resume(T, L, 0);
       }
-      if (status !== lua.LUA_OK) {
-        // Only an error in the message handler itself gets here.
-        return error(`ERR Error running script ${sha}, ${(toBytes(T, -1) ?? 'execution failure').slice(0, 100)}`);
-      }
-      if (lua.lua_toboolean(T, 1)) {
-        lua.lua_settop(T, 2);
-        return luaToReply(T, ctx.scriptClient.resp === 3 ? 3 : 2);
-      }
-      return this.errorReply(T, ctx);
+      if (status !== lua.LUA_OK) return this.errorReply(T, ctx);
+      // lua_pcall(lua, 0, 1, ...): exactly one result, nil when there is none.
+      lua.lua_settop(T, 1);
+      return luaToReply(T, ctx.scriptClient.resp === 3 ? 3 : 2);
     } finally {
       this.thread = null;
       lauxlib.luaL_unref(L, lua.LUA_REGISTRYINDEX, threadRef);
     }
   }
 
-  /** The error object on top of T as the caller's reply: "-<err> script: <sha>, on <source>:<line>." */
-  private errorReply(T: LuaState, ctx: RunCtx): Reply {
-    if (!lua.lua_istable(T, -1)) {
-      const msg = lua.lua_isstring(T, -1) ? toBytes(T, -1)! : 'execution failure';
-      return error(`ERR Error running script ${ctx.funcname}, ${msg.slice(0, 100)}`.replace(/[\r\n]/g, ' '));
+  /**
+   * Where the error on the dead coroutine T was raised, as __redis__err__handler
+   * finds it: the raising function, or its caller when that is a host function
+   * (error, redis.call, ...).
+   */
+  private errorPosition(T: LuaState): { source: string; line: number } | null {
+    const ar = new lua.lua_Debug();
+    if (!lua.lua_getstack(T, 0, ar)) return null;
+    lua.lua_getinfo(T, 'Sl', ar);
+    const what = String.fromCharCode(...ar.what);
+    if (what === 'C' || what === 'J') {
+      if (!lua.lua_getstack(T, 1, ar)) return null;
+      lua.lua_getinfo(T, 'Sl', ar);
     }
-    // Redis 7.0.15 crashes on an error table without `err` (error({foo=1})); redmoon answers this instead.
-    lua.lua_getfield(T, -1, 'err');
-    const hasErr = lua.lua_isstring(T, -1);
-    lua.lua_pop(T, 1);
-    let msg = hasErr ? errorTableMessage(T) : 'ERR the script raised a table without an err field';
-    lua.lua_getfield(T, -1, 'source');
-    const source = lua.lua_isstring(T, -1) ? toBytes(T, -1) : null;
-    lua.lua_getfield(T, -2, 'line');
-    const line = lua.lua_isstring(T, -1) ? toBytes(T, -1) : null;
-    lua.lua_pop(T, 2);
+    return { source: fromLuaBytes(ar.source), line: ar.currentline };
+  }
+
+  /**
+   * The error on top of T as the caller's reply (__redis__err__handler, then
+   * luaCallFunction): "-<err> script: <sha>, on <source>:<line>." A non-table
+   * error becomes "ERR " .. tostring(err); a table keeps its own source and line
+   * only when no position is found.
+   */
+  private errorReply(T: LuaState, ctx: RunCtx): Reply {
+    // A dead coroutine's frame has no free slots left: make room for the lookups.
+    lua.lua_checkstack(T, 4);
+    const pos = this.errorPosition(T);
+    let msg: string;
+    let source: string | null = null;
+    let line: string | null = null;
+    if (lua.lua_istable(T, -1)) {
+      lua.lua_getfield(T, -1, 'err');
+      const hasErr = lua.lua_isstring(T, -1);
+      lua.lua_pop(T, 1);
+      // Redis 7.0.15 crashes on an error table without `err` (error({foo=1})); redmoon answers this instead.
+      msg = hasErr ? errorTableMessage(T) : 'ERR the script raised a table without an err field';
+      if (pos === null) {
+        lua.lua_getfield(T, -1, 'source');
+        source = lua.lua_isstring(T, -1) ? toBytes(T, -1) : null;
+        lua.lua_getfield(T, -2, 'line');
+        line = lua.lua_isstring(T, -1) ? toBytes(T, -1) : null;
+        lua.lua_pop(T, 2);
+      }
+    } else {
+      msg = `ERR ${fromLuaBytes(lauxlib.luaL_tolstring(T, -1))}`.split('\0')[0].replace(/[\r\n]/g, ' ');
+    }
+    if (pos !== null) {
+      source = pos.source;
+      line = String(pos.line);
+    }
     if (source !== null && line !== null) msg += ` script: ${ctx.funcname}, on ${source}:${line}.`;
     return error(msg.replace(/[\r\n]/g, ' '));
   }

@@ -331,4 +331,16 @@ const edges: Case[] = [
   one('log with number arg', "return redis.log(3, 1.5)"),
 ];
 
-export const cases: Case[] = [...basics, ...keysAndArgv, ...calls, ...errors, ...redisApi, ...shebangs, ...scriptCommand, ...edges];
+/** Recursion limits: Lua 5.1 allows 200 nested C calls (LUAI_MAXCCALLS) and says "C stack overflow". */
+const recursion: Case[] = [
+  one('pcall recursion', 'local function f() return pcall(f) end return {f()}'),
+  one('index recursion', 'local t = setmetatable({}, {__index = function(t, k) return t[k] end}) return t.x'),
+  one('non-tail recursion', 'local function f(n) return 1 + f(n + 1) end return f(1)'),
+  one('gsub recursion', "local function f(s) return (string.gsub(s, 'x', f)) end return f('x')"),
+  one('sort bad comparator', 'local t = {3, 1, 2} table.sort(t, function(a, b) error("cmp") end) return t'),
+  one('redis.call recursion via pcall', "local function f() redis.call('ping') return pcall(f) end return {f()}"),
+  one('tostring recursion', 'local t = setmetatable({}, {__tostring = function(t) return tostring(t) end}) return tostring(t)'),
+  one('concat huge', "local s = 'x' for i = 1, 20 do s = s .. s end return #s"),
+];
+
+export const cases: Case[] = [...basics, ...keysAndArgv, ...calls, ...errors, ...redisApi, ...shebangs, ...scriptCommand, ...edges, ...recursion];
