@@ -51,6 +51,7 @@ const basic: [string, Cmd[]][] = [
   ['syntax before wrongtype', [['SET', 's', 'x'], ['SORT', 's', 'FOO'], ['SORT', 's'], ['SORT_RO', 's', 'LIMIT', 'x', '1']]],
   ['options case and repeats', [nums, ['SORT', 'l', 'desc', 'asc'], ['SORT', 'l', 'Desc', 'LIMIT', '0', '1', 'limit', '1', '2'], ['SORT', 'l', 'alpha', 'ALPHA']]],
   ['by nosort keeps list order', [nums, ['SORT', 'l', 'BY', 'nosort'], ['SORT', 'l', 'BY', 'nosort', 'DESC'], ['SORT', 'l', 'BY', 'x', 'LIMIT', '1', '2'], ['SORT', 'l', 'BY', 'x', 'DESC', 'LIMIT', '1', '2'], ['SORT', 'l', 'BY', 'x', 'LIMIT', '10', '2']]],
+  ['by nosort then by pattern still unsorted', [...weights, ['SORT', 'ids', 'BY', 'nosort', 'BY', 'w_*'], ['SORT', 'ids', 'BY', 'w_*', 'BY', 'nosort'], ['SORT', 'ids', 'BY', 'nosort', 'BY', 'w_*', 'DESC', 'GET', 'w_*']]],
   ['by nosort skips score check', [['RPUSH', 'l', 'b', 'a'], ['SORT', 'l', 'BY', 'nosort'], ['SORT', 'l', 'BY', 'nosort', 'ALPHA']]],
   ['by nosort with get', [...weights, ['SORT', 'ids', 'BY', 'nosort', 'GET', 'name_*', 'GET', '#'], ['SORT', 'ids', 'BY', 'k\x00*', 'DESC']]],
   ['by pattern', [...weights, ['SORT', 'ids', 'BY', 'w_*'], ['SORT', 'ids', 'BY', 'w_*', 'DESC'], ['SORT', 'ids', 'BY', 'w_*', 'ALPHA']]],

@@ -138,8 +138,9 @@ function parseSortOptions(argv: string[], readonly: boolean): ParsedSort {
       p.storeKey = argv[++j];
     } else if (eqi(opt, 'by') && left >= 1) {
       p.sortBy = argv[++j];
-      // A pattern without '*' (strchr: up to a NUL) means "don't sort".
-      p.dontSort = !cString(p.sortBy).includes('*');
+      // A pattern without '*' (strchr: up to a NUL) means "don't sort"; a later
+      // BY with a '*' changes the pattern but does not turn sorting back on.
+      if (!cString(p.sortBy).includes('*')) p.dontSort = true;
     } else if (eqi(opt, 'get') && left >= 1) {
       p.gets.push(argv[++j]);
     } else fail(E.SYNTAX);
