@@ -190,7 +190,7 @@ export class RespParser {
         if (len >= BIG_ARG) this.startBigArg(len, pos);
         break;
       }
-      argv.push(argv.length === 0 ? this.commandName(buf, pos, end) : buf.latin1Slice(pos, end));
+      argv.push(argv.length === 0 ? this.commandName(buf, pos, end) : latin1(buf, pos, end));
       pos = end + 2;
       this.bulkLen = -1;
       this.multibulkLen--;
@@ -212,7 +212,7 @@ export class RespParser {
       while (i < len && buf[start + i] === last.charCodeAt(i)) i++;
       if (i === len) return last;
     }
-    const name = buf.latin1Slice(start, end);
+    const name = latin1(buf, start, end);
     if (len <= MAX_CACHED_NAME) this.lastName = name;
     return name;
   }
@@ -248,15 +248,43 @@ export class RespParser {
   }
 }
 
+/** Header lines ("$3", "*16") are this short: scanning them in JS beats a native indexOf call. */
+const SHORT_LINE_SCAN = 24;
+
 /**
  * Index of the CR ending a header line that starts at `pos`, or -1. Redis looks
  * for it with strchr, so a NUL byte before the CR means "not found yet".
  */
 function headerLineEnd(buf: Buffer, pos: number): number {
-  const cr = buf.indexOf(CR, pos);
+  const len = buf.length;
+  const stop = pos + SHORT_LINE_SCAN < len ? pos + SHORT_LINE_SCAN : len;
+  let i = pos;
+  for (; i < stop; i++) {
+    const b = buf[i];
+    if (b === CR) return i;
+    if (b === NUL) return -1;
+  }
+  if (i >= len) return -1;
+  const cr = buf.indexOf(CR, i);
   if (cr < 0) return -1;
-  for (let i = pos; i < cr; i++) if (buf[i] === NUL) return -1;
+  for (; i < cr; i++) if (buf[i] === NUL) return -1;
   return cr;
+}
+
+/**
+ * buf[start, end) as a latin1 string. Arguments of a few bytes are common
+ * (values, fields, small numbers) and String.fromCharCode builds them much
+ * faster than a call into the native decoder.
+ */
+function latin1(buf: Buffer, start: number, end: number): string {
+  switch (end - start) {
+    case 0: return '';
+    case 1: return String.fromCharCode(buf[start]);
+    case 2: return String.fromCharCode(buf[start], buf[start + 1]);
+    case 3: return String.fromCharCode(buf[start], buf[start + 1], buf[start + 2]);
+    case 4: return String.fromCharCode(buf[start], buf[start + 1], buf[start + 2], buf[start + 3]);
+    default: return buf.latin1Slice(start, end);
+  }
 }
 
 const INT64_MAX_DIGITS = '9223372036854775807';
