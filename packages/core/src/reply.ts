@@ -20,7 +20,16 @@ export type Reply =
 
 export interface SimpleReply { readonly t: 'simple'; readonly v: string }
 /** v is the full error line without the leading '-', e.g. "ERR syntax error". */
-export interface ErrorReply { readonly t: 'error'; readonly v: string }
+export interface ErrorReply {
+  readonly t: 'error';
+  readonly v: string;
+  /**
+   * The error was already counted in INFO errorstats where it arose (a script
+   * relaying a redis.call error: Redis's ERR_REPLY_FLAG_NO_STATS_UPDATE); the
+   * command still counts as failed.
+   */
+  readonly counted?: true;
+}
 export interface IntReply { readonly t: 'int'; readonly v: number | bigint }
 export interface BulkReply { readonly t: 'bulk'; readonly v: string }
 /** The null bulk string ($-1 in RESP2, _ in RESP3). */

@@ -235,7 +235,7 @@ export class RedisServer {
     this.stats.totalCommandsProcessed++;
     if (reply.t === 'error') {
       cmd.failedCalls++;
-      this.countError(reply.v);
+      if (!reply.counted) this.countError(reply.v);
     }
     if (this.dirty !== dirtyBefore && !c.preventPropagation && this.propagateListeners.length !== 0) {
       this.propagate(c.db.id, c.rewrittenArgv ?? argv);
@@ -254,7 +254,7 @@ export class RedisServer {
   }
 
   /** INFO errorstats: the error code is the first word (ERR, WRONGTYPE, ...). */
-  private countError(msg: string): void {
+  countError(msg: string): void {
     const sp = msg.indexOf(' ');
     const code = sp < 0 ? msg : msg.slice(0, sp);
     this.stats.errorReplies.set(code, (this.stats.errorReplies.get(code) ?? 0) + 1);

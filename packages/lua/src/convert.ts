@@ -267,7 +267,8 @@ function startValue(L: LuaState, resp: 2 | 3, slot: number, frames: Frame[]): Re
 function tableLeaf(L: LuaState): Reply | null {
   if (rawField(L, 'err') === lua.LUA_TSTRING) {
     lua.lua_pop(L, 1);
-    return error(errorTableMessage(L));
+    const msg = errorTableMessage(L);
+    return errorAlreadyCounted(L) ? { t: 'error', v: msg, counted: true } : error(msg);
   }
   lua.lua_pop(L, 1);
   if (rawField(L, 'ok') === lua.LUA_TSTRING) {
@@ -304,6 +305,14 @@ function verbatimField(L: LuaState): Reply | null {
   }
   lua.lua_pop(L, 1);
   return r;
+}
+
+/** The error table on top carries ignore_error_stats_update = true (redis.call errors, already counted). */
+export function errorAlreadyCounted(L: LuaState): boolean {
+  lua.lua_getfield(L, -1, 'ignore_error_stats_update');
+  const counted = lua.lua_type(L, -1) === lua.LUA_TBOOLEAN && lua.lua_toboolean(L, -1);
+  lua.lua_pop(L, 1);
+  return counted;
 }
 
 /**

@@ -49,7 +49,33 @@ function evalGeneric(c: Client, bySha: boolean, readOnly: boolean): Reply {
     if (typeof created !== 'string') return created;
     sha = created;
   }
-  return engine.run(c, sha, argv.slice(3, 3 + numkeys), argv.slice(3 + numkeys), readOnly);
+  const reply = engine.run(c, sha, argv.slice(3, 3 + numkeys), argv.slice(3 + numkeys), readOnly);
+  countNestedErrors(c, reply);
+  return reply;
+}
+
+/**
+ * Errors inside a script's aggregate reply count as Redis counts every error it
+ * sends (afterErrorReply): in INFO errorstats unless already counted where they
+ * arose, and the script as a failed call (dispatch counts a top-level error).
+ */
+function countNestedErrors(c: Client, reply: Reply): void {
+  const cmd = c.cmd!;
+  let uncounted = false;
+  const pending: Reply[] = [reply];
+  while (pending.length !== 0) {
+    const r = pending.pop()!;
+    const children = r.t === 'array' || r.t === 'set' ? r.v : r.t === 'map' ? r.v.flat() : [];
+    for (const child of children) {
+      if (child.t !== 'error') pending.push(child);
+      else if (child.counted) cmd.failedCalls++;
+      else {
+        c.server.countError(child.v);
+        uncounted = true;
+      }
+    }
+  }
+  if (uncounted && reply.t !== 'error') cmd.failedCalls++;
 }
 
 const SCRIPT_HELP = [

@@ -223,3 +223,23 @@ describe('read-only replica', () => {
     expect(run('EVAL', "#!lua flags=no-writes\nreturn redis.call('get', 'a')", '0')).toBe('$-1\r\n');
   });
 });
+
+describe('error statistics', () => {
+  it('counts errors once, where they arise, as redis-server 7.0.15 does', () => {
+    const { server, run } = setup();
+    run('EVAL', "return {redis.error_reply('x'), redis.pcall('nosuch'), redis.pcall('get')}", '0');
+    // Observed on redis-server: errorstat_ERR:count=3, eval failed_calls=3, get rejected_calls=1.
+    expect(server.stats.errorReplies.get('ERR')).toBe(3);
+    expect(server.commands.get('eval')!.failedCalls).toBe(3);
+    expect(server.commands.get('get')!.rejectedCalls).toBe(1);
+  });
+
+  it('does not count a relayed redis.call error twice', () => {
+    const { server, run } = setup();
+    run('SET', 's', 'x');
+    run('EVAL', "return redis.call('incr', 's')", '0');
+    expect(server.stats.errorReplies.get('ERR')).toBe(1);
+    expect(server.commands.get('incr')!.failedCalls).toBe(1);
+    expect(server.commands.get('eval')!.failedCalls).toBe(1);
+  });
+});

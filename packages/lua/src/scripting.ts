@@ -8,7 +8,7 @@ import {
 } from '@redmoon/core';
 import { sha1 } from 'js-sha1';
 import { fromLuaBytes, pushBytes, toLuaBytes, toBytes } from './bytes.ts';
-import { errorTableMessage, luaToReply } from './convert.ts';
+import { errorAlreadyCounted, errorTableMessage, luaToReply } from './convert.ts';
 import { createSandbox, setTableReadonly } from './sandbox.ts';
 import { REPL, type RunCtx, type ScriptHost } from './run-context.ts';
 import { parseShebang, type ScriptFlags } from './shebang.ts';
@@ -270,12 +270,14 @@ export class ScriptingEngine implements ScriptHost {
     let msg: string;
     let source: string | null = null;
     let line: string | null = null;
+    let counted = false;
     if (lua.lua_istable(T, -1)) {
       lua.lua_getfield(T, -1, 'err');
       const hasErr = lua.lua_isstring(T, -1);
       lua.lua_pop(T, 1);
       // Redis 7.0.15 crashes on an error table without `err` (error({foo=1})); redmoon answers this instead.
       msg = hasErr ? errorTableMessage(T) : 'ERR the script raised a table without an err field';
+      counted = errorAlreadyCounted(T);
       if (pos === null) {
         lua.lua_getfield(T, -1, 'source');
         source = lua.lua_isstring(T, -1) ? toBytes(T, -1) : null;
@@ -291,7 +293,8 @@ export class ScriptingEngine implements ScriptHost {
       line = String(pos.line);
     }
     if (source !== null && line !== null) msg += ` script: ${ctx.funcname}, on ${source}:${line}.`;
-    return error(msg.replace(/[\r\n]/g, ' '));
+    msg = msg.replace(/[\r\n]/g, ' ');
+    return counted ? { t: 'error', v: msg, counted } : error(msg);
   }
 
   /**
@@ -342,20 +345,33 @@ export class ScriptingEngine implements ScriptHost {
     return cmd.subcommands.get(argv[1].toLowerCase()) ?? null;
   }
 
+  /** Why redis.call refuses to run argv (script.c's checks, in order), or null. */
+  private refusal(ctx: RunCtx, cmd: CommandEntry | null, argv: readonly string[]): string | null {
+    if (cmd === null) return 'ERR Unknown Redis command called from script';
+    if ((cmd.arity > 0 && cmd.arity !== argv.length) || argv.length < -cmd.arity || cmd.handler === null) {
+      return 'ERR Wrong number of args calling Redis command from script';
+    }
+    if (cmd.flags & F.NOSCRIPT) return 'ERR This Redis command is not allowed from script';
+    // Scripts count may-replicate commands (PUBLISH, PFCOUNT, ...) as writes.
+    if (ctx.readOnly && cmd.flags & (F.WRITE | F.MAY_REPLICATE)) {
+      return 'ERR Write commands are not allowed from read-only scripts.';
+    }
+    // Once the script wrote, later writes may not fail on the server state (script.c).
+    if (cmd.flags & F.WRITE && !ctx.writeDirty && this.readOnlyReplica()) return READONLY_REPLICA;
+    return null;
+  }
+
   /** scriptCall: redis.call's checks (script.c), then the command itself on the script client. */
   call(ctx: RunCtx, argv: string[]): Reply {
     const cmd = this.lookupCommand(argv);
-    if (cmd === null) return error('ERR Unknown Redis command called from script');
-    if ((cmd.arity > 0 && cmd.arity !== argv.length) || argv.length < -cmd.arity || cmd.handler === null) {
-      return error('ERR Wrong number of args calling Redis command from script');
+    const refusal = this.refusal(ctx, cmd, argv);
+    if (refusal !== null || cmd === null) {
+      const msg = refusal ?? 'ERR Unknown Redis command called from script';
+      // Counted here, like any rejected command (script.c: afterErrorReply + incrCommandStatsOnError).
+      this.server.countError(msg);
+      if (cmd !== null) cmd.rejectedCalls++;
+      return error(msg);
     }
-    if (cmd.flags & F.NOSCRIPT) return error('ERR This Redis command is not allowed from script');
-    // Scripts count may-replicate commands (PUBLISH, PFCOUNT, ...) as writes.
-    if (ctx.readOnly && cmd.flags & (F.WRITE | F.MAY_REPLICATE)) {
-      return error('ERR Write commands are not allowed from read-only scripts.');
-    }
-    // Once the script wrote, later writes may not fail on the server state (script.c).
-    if (cmd.flags & F.WRITE && !ctx.writeDirty && this.readOnlyReplica()) return error(READONLY_REPLICA);
     if (cmd.flags & F.WRITE) ctx.writeDirty = true;
     const buffer = this.server.propagationBuffer;
     const before = buffer?.length ?? 0;

@@ -343,4 +343,20 @@ const recursion: Case[] = [
   one('concat huge', "local s = 'x' for i = 1, 20 do s = s .. s end return #s"),
 ];
 
-export const cases: Case[] = [...basics, ...keysAndArgv, ...calls, ...errors, ...redisApi, ...shebangs, ...scriptCommand, ...edges, ...recursion];
+/** INFO errorstats after scripts: redis.call errors are counted once, where they arise. */
+const errorStats = (name: string, ...scripts: string[]): Case => ({
+  name: `errorstats: ${name}`,
+  cmds: [['SET', 's', 'x'], ['CONFIG', 'RESETSTAT'], ...scripts.map((script) => ev(script)), ['INFO', 'errorstats']],
+});
+const stats: Case[] = [
+  errorStats('redis.call error', "return redis.call('incr', 's')"),
+  errorStats('redis.pcall error returned', "return redis.pcall('incr', 's')"),
+  errorStats('refused command', "return redis.call('nosuchcommand')"),
+  errorStats('error()', "error('x')"),
+  errorStats('error_reply returned', "return redis.error_reply('MINE x')"),
+  errorStats('nested errors', "return {redis.error_reply('x'), redis.pcall('nosuch'), redis.pcall('get')}"),
+  errorStats('pcall error then success', "redis.pcall('incr', 's') return 1"),
+  errorStats('compile error', 'return +'),
+];
+
+export const cases: Case[] = [...basics, ...keysAndArgv, ...calls, ...errors, ...redisApi, ...shebangs, ...scriptCommand, ...edges, ...recursion, ...stats];
