@@ -99,7 +99,7 @@ const REPLY_MODE_CASES: [string, string][] = [
   ['QUIT while OFF after a written reply: closed', 'PING\r\nCLIENT REPLY OFF\r\nQUIT\r\n'],
 ];
 
-describe('protocol edge cases match redis-server byte for byte', () => {
+describe.concurrent('protocol edge cases match redis-server byte for byte', () => {
   for (const [name, input] of CASES) {
     it(name, async () => {
       await expectSameAsRedis(bytes(input));
@@ -141,4 +141,32 @@ describe('protocol edge cases match redis-server byte for byte', () => {
     const value = 'v'.repeat(300_000);
     await expectSameAsRedis(bytes(`*2\r\n$4\r\nECHO\r\n$${value.length}\r\n${value}\r\n`));
   });
+});
+
+describe.concurrent('limits for clients that have not authenticated (requirepass)', () => {
+  let realAuth: RunningServer;
+  let redmoonAuth: RunningServer;
+
+  beforeAll(async () => {
+    [realAuth, redmoonAuth] = await Promise.all([startRealRedis(['--requirepass', 'pw']), startRedmoonServer(['--requirepass', 'pw'])]);
+  });
+
+  afterAll(async () => {
+    await Promise.all([realAuth?.stop(), redmoonAuth?.stop()]);
+  });
+
+  const AUTH_CASES: [string, string][] = [
+    ['more than 10 arguments', '*11\r\n'],
+    ['10 arguments are fine', '*10\r\n'],
+    ['a bulk over 16KB', '*1\r\n$16385\r\n'],
+    ['a bulk of 16KB is fine', '*1\r\n$16384\r\n'],
+    ['commands before AUTH', 'PING\r\nGET k\r\n'],
+    ['no limits once authenticated', '*2\r\n$4\r\nAUTH\r\n$2\r\npw\r\n*11\r\n'],
+  ];
+  for (const [name, input] of AUTH_CASES) {
+    it(name, async () => {
+      const [want, got] = await Promise.all([exchange(realAuth.port, bytes(input)), exchange(redmoonAuth.port, bytes(input))]);
+      expect(got).toEqual(want);
+    });
+  }
 });
