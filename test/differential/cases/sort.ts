@@ -1,7 +1,7 @@
 // SORT and SORT_RO (sort.c) on lists: numeric and ALPHA, BY/GET patterns,
 // LIMIT (with Redis's partial quicksort), STORE, score conversion errors and
 // the errno ERANGE that sticks between SORTs on one connection.
-import type { Case, Cmd } from '../case.ts';
+import type { Case, Cmd, Step } from '../case.ts';
 
 const nums: Cmd = ['RPUSH', 'l', '3', '1', '2', '10', '-5', '2.5'];
 const words: Cmd = ['RPUSH', 'w', 'banana', 'apple', 'Cherry', 'apple2', '', 'b\x00z', 'b\x00a', '\xff', '\x80'];
@@ -11,7 +11,7 @@ const weights: Cmd[] = [
 ];
 const all = (k: string): Cmd => ['LRANGE', k, '0', '-1'];
 
-const basic: [string, Cmd[]][] = [
+const basic: [string, (Cmd | Step)[]][] = [
   ['numeric', [nums, ['SORT', 'l'], ['SORT', 'l', 'DESC'], ['SORT', 'l', 'ASC']]],
   ['numeric ties by bytes', [['RPUSH', 'l', '1.0', '1', '01', '1e0', '+1', ' 1'], ['SORT', 'l'], ['SORT', 'l', 'DESC']]],
   ['alpha', [words, ['SORT', 'w', 'ALPHA'], ['SORT', 'w', 'ALPHA', 'DESC']]],
