@@ -308,8 +308,16 @@ export function ruleOf(step: Step): string {
 }
 
 const MAX_SHOWN = 3000;
-const show = (s: string): string =>
-  s.length > MAX_SHOWN ? `${JSON.stringify(s.slice(0, MAX_SHOWN))}... (${s.length} bytes)` : JSON.stringify(s);
+/** Bytes shown before the first difference when a long reply is cut. */
+const CONTEXT = 200;
+
+/** A reply as JSON; a long one is cut to a window that starts a little before the first difference. */
+function show(s: string, diffAt: number): string {
+  if (s.length <= MAX_SHOWN) return JSON.stringify(s);
+  const from = diffAt > CONTEXT ? diffAt - CONTEXT : 0;
+  const to = from + MAX_SHOWN;
+  return `${from > 0 ? `(bytes ${from}..) ` : ''}${JSON.stringify(s.slice(from, to))}${to < s.length ? '...' : ''} (${s.length} bytes)`;
+}
 
 /** Where two strings first differ. */
 function firstDifference(a: string, b: string): number {
@@ -321,11 +329,12 @@ function firstDifference(a: string, b: string): number {
 /** The failure message: everything a developer needs to reproduce and fix it. */
 export function formatMismatch(m: Mismatch): string {
   const where = m.stepIndex < 0 ? 'set-up' : `step ${m.stepIndex + 1}/${m.stepCount}`;
+  const diffAt = firstDifference(m.redis, m.redmoon);
   return [
     `differential mismatch in case ${JSON.stringify(m.caseName)}, ${where}: ${m.cmd.map((a) => JSON.stringify(a)).join(' ')}`,
-    `  compared: ${m.rule}; first difference at byte ${firstDifference(m.redis, m.redmoon)}`,
-    `  redis:   ${show(m.redis)}`,
-    `  redmoon: ${show(m.redmoon)}`,
+    `  compared: ${m.rule}; first difference at byte ${diffAt}`,
+    `  redis:   ${show(m.redis, diffAt)}`,
+    `  redmoon: ${show(m.redmoon, diffAt)}`,
   ].join('\n');
 }
 
