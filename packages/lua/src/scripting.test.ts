@@ -243,3 +243,15 @@ describe('error statistics', () => {
     expect(server.commands.get('eval')!.failedCalls).toBe(1);
   });
 });
+
+describe('used_memory_scripts_eval', () => {
+  it('grows per script as on redis-server 7.0.15', () => {
+    // Body length -> used_memory_scripts_eval with that one script cached, read from the real server.
+    const observed: [number, number][] = [[8, 136], [12, 136], [13, 152], [39, 168], [46, 184], [109, 248], [259, 440], [1009, 1144], [5009, 5240], [40009, 41080]];
+    for (const [length, memory] of observed) {
+      const { server, run } = setup();
+      run('EVAL', 'return 1'.padEnd(length, ' '), '0');
+      expect([length, server.scriptingInfo!().usedMemoryScriptsEval]).toEqual([length, memory]);
+    }
+  });
+});

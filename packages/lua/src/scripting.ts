@@ -46,6 +46,24 @@ export const KILLED_ERROR = 'ERR Script killed by user with SCRIPT KILL...';
 export const HARD_LIMIT_ERROR = (ms: number): string =>
   `ERR Script killed by redmoon: it ran longer than the hard time limit of ${ms} ms`;
 
+/** jemalloc's size class for an allocation of n bytes (4 classes per doubling above 128). */
+function jemallocSize(n: number): number {
+  if (n <= 8) return 8;
+  if (n <= 128) return Math.ceil(n / 16) * 16;
+  const step = 2 ** (Math.ceil(Math.log2(n)) - 3);
+  return Math.ceil(n / step) * step;
+}
+
+/**
+ * What one cached script adds to used_memory_scripts_eval in redis-server 7.0.15:
+ * the body's sds allocation (header 3/5/9 bytes by length, NUL) plus 120 bytes
+ * (the sha sds and the cache entry), fitted on the real server's INFO.
+ */
+function scriptMemory(bodyLength: number): number {
+  const header = bodyLength < 256 ? 3 : bodyLength < 65536 ? 5 : 9;
+  return 120 + jemallocSize(header + bodyLength + 1);
+}
+
 export class ScriptingEngine implements ScriptHost {
   /** The lua_scripts dictionary, by lowercase sha1. */
   readonly scripts = new Map<string, CachedScript>();
@@ -118,8 +136,7 @@ export class ScriptingEngine implements ScriptHost {
     }
     lua.lua_setfield(L, lua.LUA_REGISTRYINDEX, `f_${sha}`);
     this.scripts.set(sha, { body, flags: shebang.flags });
-    // sdsZmallocSize(sha) + the body's allocation, as Redis counts lua_scripts_mem.
-    this.scriptsMemory += 48 + body.length;
+    this.scriptsMemory += scriptMemory(body.length);
     return sha;
   }
 
