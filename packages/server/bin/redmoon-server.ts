@@ -1,7 +1,9 @@
 // redmoon-server: redmoon over TCP, started like redis-server.
 //   redmoon-server [--port 6379] [--bind 127.0.0.1] [--requirepass pw] [--<config-name> <value> ...]
 // --port 0 binds a free port. Prints one ready line, then serves until SIGINT/SIGTERM.
-import { RedisServer } from '@redmoon/core';
+import { createScriptingServer } from '@redmoon/lua';
+import type { RedisServer } from '@redmoon/core';
+import { applyNodeHostFacts } from '../src/host.ts';
 import { listen } from '../src/index.ts';
 
 interface ServerArgs {
@@ -39,14 +41,17 @@ function parseArgs(argv: string[]): ServerArgs {
 
 async function main(): Promise<void> {
   let args: ServerArgs;
-  const redis = new RedisServer();
+  let redis: RedisServer;
   try {
     args = parseArgs(process.argv.slice(2));
-    for (const [name, value] of args.config) redis.setConfig(name, value);
+    // Startup config goes to the constructor: some parameters (databases,
+    // enable-debug-command, ...) are immutable once the server exists.
+    redis = createScriptingServer({ config: Object.fromEntries(args.config) });
   } catch (e) {
     process.stderr.write(`redmoon-server: ${(e as Error).message}\n`);
     process.exit(1);
   }
+  applyNodeHostFacts(redis);
   const tcp = await listen(redis, { port: args.port, host: args.bind });
   redis.setConfig('port', String(tcp.port));
   redis.setConfig('bind', args.bind);
