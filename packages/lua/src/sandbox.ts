@@ -6,6 +6,7 @@
 // loadfile, print, and fengari's `js` interop.
 import { type LuaJsFunction, type LuaState, lauxlib, lua, lualib } from 'fengari';
 import { toLuaBytes } from './bytes.ts';
+import { protectTableRecursively } from './engine/readonly.ts';
 import { openBit } from './lib/bit.ts';
 import { openCjson } from './lib/cjson.ts';
 import { openCmsgpack } from './lib/cmsgpack.ts';
@@ -37,36 +38,6 @@ function __redis__err__handler(err)
   return err
 end
 `;
-
-/** The readonly-table API the engine patch adds to fengari (Redis's lapi.c patch). */
-interface ReadonlyTableApi {
-  lua_enablereadonlytable?: (L: LuaState, idx: number, enabled: boolean) => void;
-  lua_isreadonlytable?: (L: LuaState, idx: number) => boolean;
-}
-const readonlyApi = lua as unknown as ReadonlyTableApi;
-
-/** Switch the read-only flag of the table at idx (a no-op until the engine patch provides it). */
-export function setTableReadonly(L: LuaState, idx: number, on: boolean): void {
-  readonlyApi.lua_enablereadonlytable?.(L, idx, on);
-}
-
-/** luaSetTableProtectionRecursively: the table on top, its table values and metatables. */
-function protectRecursively(L: LuaState, seen: Set<unknown>): void {
-  const id = lua.lua_topointer(L, -1);
-  if (seen.has(id)) return;
-  seen.add(id);
-  setTableReadonly(L, -1, true);
-  lua.lua_checkstack(L, 2);
-  lua.lua_pushnil(L);
-  while (lua.lua_next(L, -2)) {
-    if (lua.lua_istable(L, -1)) protectRecursively(L, seen);
-    lua.lua_pop(L, 1);
-  }
-  if (lua.lua_getmetatable(L, -1)) {
-    protectRecursively(L, seen);
-    lua.lua_pop(L, 1);
-  }
-}
 
 /** luaProtectedTableError: reading a global that does not exist. */
 const nonexistentGlobal: LuaJsFunction = (L) => {
@@ -165,13 +136,12 @@ export function createSandbox(opts: SandboxOptions): LuaState {
   lua.lua_pushjsfunction(L, nonexistentGlobal);
   lua.lua_setfield(L, -2, '__index');
   lua.lua_setmetatable(L, -2);
-  const seen = new Set<unknown>();
-  protectRecursively(L, seen);
+  protectTableRecursively(L);
   lua.lua_pop(L, 1);
   // The Debian build also locks the string metatable (getmetatable('').__index = ... fails).
   lua.lua_pushliteral(L, '');
   if (lua.lua_getmetatable(L, -1)) {
-    protectRecursively(L, seen);
+    protectTableRecursively(L);
     lua.lua_pop(L, 1);
   }
   lua.lua_pop(L, 1);

@@ -9,7 +9,8 @@ import {
 import { sha1 } from 'js-sha1';
 import { fromLuaBytes, pushBytes, toLuaBytes, toBytes } from './bytes.ts';
 import { errorAlreadyCounted, errorTableMessage, luaToReply } from './convert.ts';
-import { createSandbox, setTableReadonly } from './sandbox.ts';
+import { enableReadonlyTable } from './engine/readonly.ts';
+import { createSandbox } from './sandbox.ts';
 import { REPL, type RunCtx, type ScriptHost } from './run-context.ts';
 import { parseShebang, type ScriptFlags } from './shebang.ts';
 
@@ -148,10 +149,10 @@ export class ScriptingEngine implements ScriptHost {
       lua.lua_rawseti(L, -2, i + 1);
     }
     lua.lua_pushglobaltable(L);
-    setTableReadonly(L, -1, false);
+    enableReadonlyTable(L, -1, false);
     lua.lua_insert(L, -2);
     lua.lua_setfield(L, -2, name);
-    setTableReadonly(L, -1, true);
+    enableReadonlyTable(L, -1, true);
     lua.lua_pop(L, 1);
   }
 
