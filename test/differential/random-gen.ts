@@ -13,6 +13,7 @@ import { keyspaceFamily } from './families/keyspace.ts';
 import { listFamily } from './families/list.ts';
 import { setFamily } from './families/set.ts';
 import { stringFamily } from './families/strings.ts';
+import { zsetFamily } from './families/zset.ts';
 
 /** A seeded PRNG: mulberry32 (32-bit state, fast, good enough for test input). */
 export class Rng {
@@ -202,7 +203,7 @@ export interface Family {
   dumpers?: Record<string, (key: string) => Step[]>;
 }
 
-export const FAMILIES: readonly Family[] = [stringFamily, keyspaceFamily, connectionFamily, listFamily, hashFamily, setFamily];
+export const FAMILIES: readonly Family[] = [stringFamily, keyspaceFamily, connectionFamily, listFamily, zsetFamily, hashFamily, setFamily];
 
 /** The dumper for a TYPE reply ("string", "hash", ...), from whichever family owns it. */
 export function dumperFor(type: string, families: readonly Family[] = FAMILIES): ((key: string) => Step[]) | undefined {

@@ -145,6 +145,8 @@ const encodingCases: Case[] = [
   { name: 'encoding skiplist keeps -0 listpack does not', cmds: [['ZADD', 'z', '-0', 'a'], ['ZSCORE', 'z', 'a'], ['ZADD', 'y', '-0', LONG], ['ZSCORE', 'y', LONG], ['ZUNIONSTORE', 'd', '1', 'y'], ['ZSCORE', 'd', LONG], ['ZINCRBY', 'n', '-0', 'm'], ['ZSCORE', 'n', 'm'], ['ZADD', 'n2', 'INCR', '-0', 'm']] },
   { name: 'encoding zscan listpack returns all', cmds: [SEED, ['ZSCAN', 'z', '0'], ['ZSCAN', 'z', '0', 'COUNT', '1'], ['ZSCAN', 'z', '0', 'MATCH', '[a-c]'], ['ZSCAN', 'z', '5']] },
   { name: 'zscan skiplist', config: { 'zset-max-listpack-entries': '2' }, cmds: [SEED, enc('z'), { cmd: ['ZSCAN', 'z', '0', 'COUNT', '1000'], sort: 'deep' }, { cmd: ['ZSCAN', 'z', '0', 'COUNT', '1000', 'MATCH', '*[ef]'], sort: 'deep' }] },
+  { name: 'zscan score text', cmds: [['ZADD', 'z', '1e17', 'a', '4611686018427387904', 'b', '-4e18', 'c', '1.5', 'd', '1e300', 'e', '-0', 'f', 'inf', 'g'], ['ZSCAN', 'z', '0']] },
+  { name: 'zscan skiplist score text', config: { 'zset-max-listpack-entries': '1' }, cmds: [['ZADD', 'z', '1e17', 'a', '4611686018427387904', 'b', '-4e18', 'c', '1.5', 'd', '1e300', 'e', '-0', 'f', 'inf', 'g'], { cmd: ['ZSCAN', 'z', '0', 'COUNT', '100'], sort: 'deep' }] },
   { name: 'zscan errors', cmds: [SEED, ['ZSCAN', 'z', 'x'], ['ZSCAN', 'z', '0', 'COUNT', '0'], ['ZSCAN', 'z', '0', 'COUNT'], ['ZSCAN', 'z', '0', 'TYPE', 'zset'], ['ZSCAN', 'nokey', '0', 'COUNT', '0'], ['ZSCAN', 'nokey', 'x'], ['ZSCAN', 'z', '-1'], ['ZSCAN', 'z', '0', 'MATCH']] },
 ];
 

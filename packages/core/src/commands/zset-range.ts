@@ -196,7 +196,7 @@ function zrangeGeneric(c: Client, argStart: number, dst: string | null, rangeTyp
   // BYSCORE/BYLEX ranges are given as max, min when reversed.
   if (reverse && rangeType !== 'rank') [minIdx, maxIdx] = [maxIdx, minIdx];
 
-  let select: (z: ZSetValue) => ZNode[];
+  let select: (z: ZSetValue, listpack: boolean) => ZNode[];
   if (rangeType === 'rank') {
     let start = argLL(argv[minIdx]);
     let end = argLL(argv[maxIdx]);
@@ -216,13 +216,13 @@ function zrangeGeneric(c: Client, argStart: number, dst: string | null, rangeTyp
       : walkRange(z, z.zsl.firstInScoreRange(r), false, offset, limit, (n) => scoreLteMax(n.score, r));
   } else {
     const r = parseLexRange(argv[minIdx], argv[maxIdx]);
-    select = (z) => reverse
-      ? walkRange(z, z.zsl.lastInLexRange(r), true, offset, limit, (n) => lexGteMin(n.ele, r))
-      : walkRange(z, z.zsl.firstInLexRange(r), false, offset, limit, (n) => lexLteMax(n.ele, r));
+    select = (z, listpack) => reverse
+      ? walkRange(z, z.lastInLex(r, listpack), true, offset, limit, (n) => lexGteMin(n.ele, r))
+      : walkRange(z, z.firstInLex(r, listpack), false, offset, limit, (n) => lexLteMax(n.ele, r));
   }
 
   const o = readTyped(c, key, 'zset');
-  const nodes = o === undefined ? [] : select(o.value as ZSetValue);
+  const nodes = o === undefined ? [] : select(o.value as ZSetValue, o.enc === 'listpack');
   if (dst === null) return o === undefined ? EMPTY_ARRAY : scoredReply(c, nodes, withScores);
   return storeResult(c, dst, nodes, 'zrangestore');
 }

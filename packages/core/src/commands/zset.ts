@@ -11,7 +11,7 @@ import {
   type Reply, EMPTY_ARRAY, NULL, NULL_ARRAY, ZERO, array, bulk, double, intReply,
 } from '../reply.ts';
 import type { Handler } from '../table/table.ts';
-import type { ZNode } from '../types/skiplist.ts';
+import { type ZNode, lexLteMax } from '../types/skiplist.ts';
 import { ZSetValue, listpackScore } from '../types/zset.ts';
 import { formatDouble } from '../util/format.ts';
 import { globMatch } from '../util/glob.ts';
@@ -152,7 +152,7 @@ function zrem(c: Client): Reply {
 /** zremrangeGenericCommand: the range is parsed before the key is looked up. */
 function zremrangeGeneric(c: Client, kind: 'rank' | 'score' | 'lex'): Reply {
   const [, key, a, b] = c.argv;
-  let remove: (z: ZSetValue) => number;
+  let remove: (z: ZSetValue, listpack: boolean) => number;
   if (kind === 'rank') {
     let start = argLL(a);
     let end = argLL(b);
@@ -170,12 +170,12 @@ function zremrangeGeneric(c: Client, kind: 'rank' | 'score' | 'lex'): Reply {
     remove = (z) => z.zsl.deleteScoreRange(r, z.removed);
   } else {
     const r = parseLexRange(a, b);
-    remove = (z) => z.zsl.deleteLexRange(r, z.removed);
+    remove = (z, listpack) => (listpack ? z.zsl.deleteLexRangeByWalk(r, z.removed) : z.zsl.deleteLexRange(r, z.removed));
   }
   const o = writeTyped(c, key, 'zset');
   if (o === undefined) return ZERO;
   const z = o.value as ZSetValue;
-  const deleted = remove(z);
+  const deleted = remove(z, o.enc === 'listpack');
   if (deleted > 0) {
     const keyRemoved = deleteIfEmpty(c, key, z);
     c.server.signalModifiedKey(c.db, key);
@@ -240,11 +240,20 @@ function zlexcount(c: Client): Reply {
   const r = parseLexRange(c.argv[2], c.argv[3]);
   const o = readTyped(c, c.argv[1], 'zset');
   if (o === undefined) return ZERO;
-  const zsl = (o.value as ZSetValue).zsl;
-  const first = zsl.firstInLexRange(r);
+  const z = o.value as ZSetValue;
+  const first = z.firstInLex(r, o.enc === 'listpack');
   if (first === null) return ZERO;
-  const last = zsl.lastInLexRange(r)!;
-  return intReply(zsl.rank(last.score, last.ele) - zsl.rank(first.score, first.ele) + 1);
+  if (o.enc === 'listpack') {
+    // A listpack counts by walking on from its first member while <= max.
+    let count = 0;
+    for (let n: ZNode | null = first; n !== null && lexLteMax(n.ele, r); n = n.forward[0]) count++;
+    return intReply(count);
+  }
+  // A skiplist subtracts ranks; a missing last member leaves the count to the end.
+  const zsl = z.zsl;
+  const last = zsl.lastInLexRange(r);
+  const fromFirst = zsl.length - zsl.rank(first.score, first.ele) + 1;
+  return intReply(last === null ? fromFirst : fromFirst - (zsl.length - zsl.rank(last.score, last.ele)));
 }
 
 interface PopOptions {
@@ -369,6 +378,19 @@ function randomDistinct(z: ZSetValue, count: number, rand: () => number): string
   return [...seen];
 }
 
+/** LLONG_MAX / 2: d2string prints integral doubles up to this size as integers. */
+const D2STRING_INT_LIMIT = 4611686018427387903;
+
+/**
+ * util.c d2string, the text a listpack stores a score as (and ZSCAN returns): integral values within
+ * ±LLONG_MAX/2 as plain integers (1e17 is "100000000000000000", not "1e+17"),
+ * everything else as %.17g.
+ */
+function d2string(d: number): string {
+  if (Number.isInteger(d) && d !== 0 && Math.abs(d) <= D2STRING_INT_LIMIT) return BigInt(d).toString();
+  return formatDouble(d);
+}
+
 /**
  * ZSCAN: a listpack answers everything at once with cursor 0 (COUNT ignored), a
  * skiplist walks its stable cursor. Options are parsed after the key lookup.
@@ -381,8 +403,10 @@ function zscan(c: Client): Reply {
   const opts = parseScanOptions(argv, 3, false);
   const z = o.value as ZSetValue;
   const out: string[] = [];
+  // A listpack hands out its stored score text (d2string), a skiplist prints %.17g.
+  const text = o.enc === 'listpack' ? d2string : formatDouble;
   const visit = (m: string, s: number): void => {
-    if (opts.pattern === null || globMatch(opts.pattern, m)) out.push(m, formatDouble(s));
+    if (opts.pattern === null || globMatch(opts.pattern, m)) out.push(m, text(s));
   };
   if (o.enc === 'listpack') {
     for (const n of z.entries()) visit(n.ele, n.score);

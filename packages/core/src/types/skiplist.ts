@@ -288,6 +288,45 @@ export class SkipList {
   }
 
   /**
+   * zzlFirstInLexRange / zzlLastInLexRange: a listpack finds a lex bound by walking
+   * from its head (or tail), not by descending. When scores differ, lex order is
+   * not the set's order, and the walk is what decides which member a listpack
+   * starts from; the two agree whenever all scores are equal.
+   */
+  firstInLexRangeByWalk(r: LexRange): ZNode | null {
+    if (lexRangeEmpty(r) || this.tail === null || !lexGteMin(this.tail.ele, r)) return null;
+    const first = this.first!;
+    if (!lexLteMax(first.ele, r)) return null;
+    for (let n: ZNode | null = first; n !== null; n = n.forward[0]) {
+      if (lexGteMin(n.ele, r)) return lexLteMax(n.ele, r) ? n : null;
+    }
+    return null;
+  }
+
+  lastInLexRangeByWalk(r: LexRange): ZNode | null {
+    if (lexRangeEmpty(r) || this.tail === null || !lexGteMin(this.tail.ele, r)) return null;
+    if (!lexLteMax(this.first!.ele, r)) return null;
+    for (let n: ZNode | null = this.tail; n !== null; n = n.backward) {
+      if (lexLteMax(n.ele, r)) return lexGteMin(n.ele, r) ? n : null;
+    }
+    return null;
+  }
+
+  /** zzlDeleteRangeByLex: from the walked first member while <= max. */
+  deleteLexRangeByWalk(r: LexRange, removed: (ele: string) => void): number {
+    let n = this.firstInLexRangeByWalk(r);
+    let count = 0;
+    while (n !== null && lexLteMax(n.ele, r)) {
+      const following = n.forward[0];
+      this.delete(n.score, n.ele);
+      removed(n.ele);
+      count++;
+      n = following;
+    }
+    return count;
+  }
+
+  /**
    * Delete every node from the first one for which `inRange` holds at the front
    * of the scan (found by `skip`, which says a node is still before the range)
    * while `inRange` holds; each removed element is reported to `removed`.

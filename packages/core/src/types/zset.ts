@@ -5,7 +5,7 @@
 // OBJECT ENCODING reports (see encodingFor / the conversion rule in zsetAdd).
 import { registerTypeCopier } from '../object.ts';
 import { KeyIndex } from '../util/keyindex.ts';
-import { SkipList, type ZNode } from './skiplist.ts';
+import { type LexRange, SkipList, type ZNode } from './skiplist.ts';
 
 export class ZSetValue {
   readonly dict = new Map<string, ZNode>();
@@ -55,6 +55,15 @@ export class ZSetValue {
 
   /** A callback for the skip list's range deletions. */
   readonly removed = (member: string): void => this.forget(member);
+
+  /** The first/last member in a lex range, found as the encoding finds it (see firstInLexRangeByWalk). */
+  firstInLex(r: LexRange, listpack: boolean): ZNode | null {
+    return listpack ? this.zsl.firstInLexRangeByWalk(r) : this.zsl.firstInLexRange(r);
+  }
+
+  lastInLex(r: LexRange, listpack: boolean): ZNode | null {
+    return listpack ? this.zsl.lastInLexRangeByWalk(r) : this.zsl.lastInLexRange(r);
+  }
 
   /** zsetRank: 0-based, from the top when reverse; -1 if absent. */
   rank(member: string, reverse: boolean): number {
