@@ -3,7 +3,7 @@
 import type { Client } from './client.ts';
 import { CommandError, E } from './errors.ts';
 import { N } from './notify.ts';
-import { type RedisType, type RObj, isLfuPolicy, lfuDecrAndReturn, lfuLogIncr } from './object.ts';
+import { type RedisType, type RObj, isLfuPolicy, isSharedInteger, lfuDecrAndReturn, lfuLogIncr } from './object.ts';
 
 /** expireIfNeeded: delete key if its time has passed; true if it is (now) logically gone. */
 export function expireIfNeeded(c: Client, key: string): boolean {
@@ -25,7 +25,20 @@ function touch(c: Client, o: RObj): void {
   if (isLfuPolicy(srv.config.maxmemoryPolicy)) {
     o.lfu = lfuLogIncr(lfuDecrAndReturn(o, srv.lruClock, lfuDecayTime(c)), lfuLogFactor(c), srv.random);
   }
-  o.lru = srv.lruClock;
+  if (o.enc === 'int' && isSharedInteger(o, srv.config.maxmemory, srv.config.maxmemoryPolicy)) {
+    srv.sharedIntLru[Number(o.value)] = srv.lruClock;
+  } else {
+    o.lru = srv.lruClock;
+  }
+}
+
+/** The access time OBJECT IDLETIME sees: a shared integer's is shared by all its keys. */
+export function accessTime(c: Client, o: RObj): number {
+  const srv = c.server;
+  if (o.enc === 'int' && isSharedInteger(o, srv.config.maxmemory, srv.config.maxmemoryPolicy)) {
+    return srv.sharedIntLru[Number(o.value)];
+  }
+  return o.lru;
 }
 
 // lfu-decay-time and lfu-log-factor have no typed Config field yet: read them as set.

@@ -27,6 +27,19 @@ export interface RObj {
 
 /** Redis's OBJ_SHARED_INTEGERS: string values 0..9999 are one of preallocated shared objects. */
 export const SHARED_INTEGERS = 10000;
+/**
+ * Whether o is (in Redis) one of the shared integer objects: an int-encoded
+ * string 0..9999 created while sharing is allowed (maxmemory unset, or a policy
+ * other than LRU/LFU). All keys holding the same shared integer share its refcount
+ * and its access time.
+ */
+export function isSharedInteger(o: RObj, maxmemory: number, policy: string): boolean {
+  if (o.enc !== 'int' || o.unshared) return false;
+  if (maxmemory !== 0 && /-(lru|lfu)$/.test(policy)) return false;
+  const v = Number(o.value);
+  return v >= 0 && v < SHARED_INTEGERS;
+}
+
 /** OBJ_SHARED_REFCOUNT (INT_MAX): the refcount OBJECT REFCOUNT shows for a shared object. */
 export const SHARED_REFCOUNT = 2147483647;
 

@@ -5,11 +5,11 @@ import type { Client } from '../client.ts';
 import type { Db } from '../db.ts';
 import { E, fail } from '../errors.ts';
 import {
-  dbDelete, expireIfNeeded, lfuDecayTime, lookupRead, lookupReadNoTouch, lookupWrite, newObject, notify,
+  accessTime, dbDelete, expireIfNeeded, lfuDecayTime, lookupRead, lookupReadNoTouch, lookupWrite, newObject, notify,
 } from '../keyspace.ts';
 import { N } from '../notify.ts';
 import {
-  type RObj, SHARED_INTEGERS, SHARED_REFCOUNT, copyValue, isLfuPolicy, lfuDecrAndReturn,
+  type RObj, SHARED_REFCOUNT, copyValue, isLfuPolicy, isSharedInteger, lfuDecrAndReturn,
 } from '../object.ts';
 import { type Reply, NULL, OK, ONE, ZERO, array, bulk, bulks, intReply, simple } from '../reply.ts';
 import type { RedisServer } from '../server.ts';
@@ -341,12 +341,7 @@ function objectRefcount(c: Client): Reply {
   const o = objectLookup(c);
   if (o === undefined) return NULL;
   const { maxmemory, maxmemoryPolicy } = c.server.config;
-  const sharingAllowed = maxmemory === 0 || !/-(lru|lfu)$/.test(maxmemoryPolicy);
-  if (o.enc === 'int' && !o.unshared && sharingAllowed) {
-    const v = Number(o.value);
-    if (v >= 0 && v < SHARED_INTEGERS) return intReply(SHARED_REFCOUNT);
-  }
-  return ONE;
+  return isSharedInteger(o, maxmemory, maxmemoryPolicy) ? intReply(SHARED_REFCOUNT) : ONE;
 }
 
 /** Seconds since the last access, on Redis's seconds-resolution LRU clock. */
@@ -355,7 +350,7 @@ function objectIdletime(c: Client): Reply {
   if (o === undefined) return NULL;
   if (isLfuPolicy(c.server.config.maxmemoryPolicy)) fail(E.OBJECT_IDLETIME_UNDER_LFU);
   const now = Math.floor(c.server.lruClock / 1000);
-  return intReply(Math.max(0, now - Math.floor(o.lru / 1000)));
+  return intReply(Math.max(0, now - Math.floor(accessTime(c, o) / 1000)));
 }
 
 function objectFreq(c: Client): Reply {
