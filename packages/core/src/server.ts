@@ -71,6 +71,11 @@ export class RedisServer {
    * (Redis's server.lruclock has the same 1/hz resolution).
    */
   lruClock = 0;
+  /**
+   * Access times of the shared integer objects 0..9999 (createSharedObjects): every
+   * key holding such a value touches, and OBJECT IDLETIME reads, this one stamp.
+   */
+  readonly sharedIntLru = new Float64Array(10000);
   private cmdTimeCache = 0;
   private cmdTimeValid = false;
   /** Lookup map: canonical names plus their uppercase spellings (the common case). */
@@ -110,6 +115,7 @@ export class RedisServer {
     this.startTime = this.clock.now();
     this.lastSave = Math.floor(this.startTime / 1000);
     this.lruClock = this.startTime;
+    this.sharedIntLru.fill(this.startTime);
     if (this.clock instanceof ControlledClock) this.clock.onChange(() => this.cron());
   }
 
