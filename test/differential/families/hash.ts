@@ -49,12 +49,13 @@ const commands: CommandGen[] = ([
   ['hkeys', 2, (g) => sorted(['HKEYS', g.key()])],
   ['hvals', 2, (g) => sorted(['HVALS', g.key()])],
   ['hgetall', 4, (g) => ({ cmd: ['HGETALL', g.key()], sort: 'pairs' })],
-  ['hrandfield', 3, hrandfield],
+  // Fixed arity: a mutation could append a huge negative count, which Redis would answer forever.
+  ['hrandfield', 3, hrandfield, true],
   ['hscan', 1, (g) => ({
     cmd: ['HSCAN', g.key(), '0', 'COUNT', '1000', ...(g.rng.chance(0.3) ? ['MATCH', g.rng.pick(['*', 'a*', '?', '[a-c]', 'F*'])] : [])],
     sort: 'deep',
   })],
-] as [string, number, (g: Gen) => Step][]).map(([name, weight, gen]) => ({ name, weight, gen }));
+] as [string, number, (g: Gen) => Step, true?][]).map(([name, weight, gen, fixedArity]) => ({ name, weight, gen, ...(fixedArity ? { fixedArity } : {}) }));
 
 export const hashFamily: Family = {
   name: 'hashes',

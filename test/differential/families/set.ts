@@ -37,7 +37,8 @@ const commands: CommandGen[] = ([
   ['smove', 3, (g) => ({ cmd: ['SMOVE', g.key(), g.key(), member(g)] })],
   // Only the forms whose effect is determined: pop everything, pop nothing, errors.
   ['spop', 2, (g) => sorted(['SPOP', g.key(), g.rng.pick(['1000', '0', '-1', 'x'])]), true],
-  ['srandmember', 3, (g) => ({ cmd: ['SRANDMEMBER', g.key(), ...(g.rng.chance(0.2) ? [] : [randomCount(g)])], shape: true })],
+  // Fixed arity: a mutation could append a huge negative count, which Redis would answer forever.
+  ['srandmember', 3, (g) => ({ cmd: ['SRANDMEMBER', g.key(), ...(g.rng.chance(0.2) ? [] : [randomCount(g)])], shape: true }), true],
   ['sinter', 3, (g) => sorted(['SINTER', ...g.keys(3)])],
   ['sintercard', 2, (g) => ({
     cmd: ['SINTERCARD', String(g.rng.between(1, 3)), ...g.keys(3), ...(g.rng.chance(0.4) ? ['LIMIT', String(g.rng.between(-1, 4))] : [])],
