@@ -166,19 +166,36 @@ export class RedisServer {
   }
 
   /**
-   * While non-null, propagate() collects here instead of emitting (Redis's
-   * server.also_propagate): a script collects its writes to send them wrapped
-   * in MULTI/EXEC when there are two or more.
+   * Redis's server.also_propagate: what the current top-level command has
+   * propagated so far (its own write, a lazily expired key's DEL, a script's
+   * writes...). When the outermost call() returns, two or more are sent wrapped
+   * in MULTI/EXEC, one is sent bare (server.c propagatePendingCommands).
+   * set_repl(REPL_NONE) truncates it to drop a command's effects.
    */
-  propagationBuffer: Propagated[] | null = null;
+  readonly pendingPropagation: Propagated[] = [];
 
-  /** Emit one command to replicas/AOF listeners. */
+  /**
+   * Propagate one command: inside a command it joins pendingPropagation; outside
+   * (active expiry from the cron) it is sent at once.
+   */
   propagate(db: number, argv: string[]): void {
-    if (this.propagationBuffer !== null) {
-      this.propagationBuffer.push({ db, argv });
+    if (this.depth > 0) {
+      this.pendingPropagation.push({ db, argv });
       return;
     }
     for (const l of this.propagateListeners) l({ db, argv });
+  }
+
+  /** propagatePendingCommands: send what the finished top-level command collected. */
+  private flushPropagation(): void {
+    const ops = this.pendingPropagation.splice(0);
+    if (this.propagateListeners.length === 0) return;
+    const emit = (p: Propagated): void => { for (const l of this.propagateListeners) l(p); };
+    // MULTI takes the first op's db (so SELECT precedes it), EXEC the last one's.
+    const wrap = ops.length > 1;
+    if (wrap) emit({ db: ops[0].db, argv: ['MULTI'] });
+    for (const op of ops) emit(op);
+    if (wrap) emit({ db: ops[ops.length - 1].db, argv: ['EXEC'] });
   }
 
   /** Whether anyone listens to the propagation stream (so collecting it is worth it). */
@@ -230,21 +247,24 @@ export class RedisServer {
     this.depth++;
     let reply: Reply;
     try {
-      reply = cmd.handler!(c);
-    } catch (e) {
-      if (!(e instanceof CommandError)) throw e;
-      reply = error(e.reply);
+      try {
+        reply = cmd.handler!(c);
+      } catch (e) {
+        if (!(e instanceof CommandError)) throw e;
+        reply = error(e.reply);
+      }
+      cmd.calls++;
+      this.stats.totalCommandsProcessed++;
+      if (reply.t === 'error') {
+        cmd.failedCalls++;
+        if (!reply.counted) this.countError(reply.v);
+      }
+      if (this.dirty !== dirtyBefore && !c.preventPropagation && this.propagateListeners.length !== 0) {
+        this.propagate(c.db.id, c.rewrittenArgv ?? argv);
+      }
     } finally {
       this.depth--;
-    }
-    cmd.calls++;
-    this.stats.totalCommandsProcessed++;
-    if (reply.t === 'error') {
-      cmd.failedCalls++;
-      if (!reply.counted) this.countError(reply.v);
-    }
-    if (this.dirty !== dirtyBefore && !c.preventPropagation && this.propagateListeners.length !== 0) {
-      this.propagate(c.db.id, c.rewrittenArgv ?? argv);
+      if (this.depth === 0 && this.pendingPropagation.length !== 0) this.flushPropagation();
     }
     c.lastCmd = cmd;
     c.argv = prevArgv;

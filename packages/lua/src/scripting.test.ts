@@ -51,15 +51,6 @@ describe('effects propagation', () => {
     run('EVAL', "redis.call('set', 'a', '0') redis.call('select', '5') redis.call('set', 'b', '5')", '0');
     expect(stream.filter((p) => p.argv[0] === 'set').map((p) => p.db)).toEqual([0, 5]);
   });
-
-  it('joins an outer collection instead of wrapping', () => {
-    const { server, run } = setup();
-    const outer: Propagated[] = [];
-    server.propagationBuffer = outer;
-    run('EVAL', "redis.call('set', 'a', '1') redis.call('set', 'b', '2')", '0');
-    server.propagationBuffer = null;
-    expect(argvs(outer)).toEqual([['set', 'a', '1'], ['set', 'b', '2']]);
-  });
 });
 
 describe('timeouts and SCRIPT KILL', () => {

@@ -195,37 +195,14 @@ export class ScriptingEngine implements ScriptHost {
     };
     this.setGlobalArray(L, 'KEYS', keys);
     this.setGlobalArray(L, 'ARGV', args);
-    const outer = this.server.propagationBuffer;
-    const effects: Propagated[] = [];
-    if (this.server.propagating) this.server.propagationBuffer = effects;
+    // The script's writes join core's pendingPropagation; when EVAL returns they
+    // go out bare (one) or wrapped in MULTI/EXEC (two or more), as in Redis 7.0.
     this.ctx = ctx;
     try {
       return this.callFunction(L, sha, ctx);
     } finally {
       this.ctx = null;
-      this.server.propagationBuffer = outer;
-      this.propagateEffects(effects, outer);
     }
-  }
-
-  /**
-   * A script's writes go out as one unit: a single write bare, two or more
-   * wrapped in MULTI/EXEC (server.c propagatePendingCommands). Inside an outer
-   * collection (a client's MULTI/EXEC) they simply join it.
-   */
-  private propagateEffects(effects: Propagated[], outer: Propagated[] | null): void {
-    if (effects.length === 0) return;
-    if (outer !== null) {
-      outer.push(...effects);
-      return;
-    }
-    if (effects.length === 1) {
-      this.server.propagate(effects[0].db, effects[0].argv);
-      return;
-    }
-    this.server.propagate(effects[0].db, ['MULTI']);
-    for (const e of effects) this.server.propagate(e.db, e.argv);
-    this.server.propagate(effects[effects.length - 1].db, ['EXEC']);
   }
 
   /**
@@ -391,11 +368,11 @@ export class ScriptingEngine implements ScriptHost {
       return error(msg);
     }
     if (cmd.flags & F.WRITE) ctx.writeDirty = true;
-    const buffer = this.server.propagationBuffer;
-    const before = buffer?.length ?? 0;
+    const pending = this.server.pendingPropagation;
+    const before = pending.length;
     const reply = this.server.call(ctx.scriptClient, cmd, argv);
     // redis.set_repl(REPL_NONE) keeps this command's effects out of the stream.
-    if (buffer !== null && ctx.replFlags === REPL.NONE) buffer.length = before;
+    if (ctx.replFlags === REPL.NONE) pending.length = before;
     return reply;
   }
 
