@@ -32,8 +32,9 @@ export class Client {
    *
    * So CLIENT REPLY OFF and SKIP get no reply themselves, SKIP drops the next
    * command's reply only, and CLIENT REPLY ON (which clears skipCurrentReply)
-   * answers OK even right after a SKIP, as Redis does. Push messages (pub/sub)
-   * are suppressed the same way while the mode is 'off'.
+   * answers OK even right after a SKIP, as Redis does. Push messages (pub/sub
+   * confirmations and messages, delivered through onPush) are NOT suppressed:
+   * 7.0.15 delivers them under OFF and SKIP too, in RESP2 as well.
    */
   replyMode: ReplyMode = 'on';
   skipCurrentReply = false;
