@@ -12,6 +12,8 @@ export class ZNode {
   /** span[i]: how many level-0 steps forward[i] jumps. */
   readonly span: number[];
   backward: ZNode | null = null;
+  /** The owner's stable id for this member (ZSetValue's ZSCAN order). */
+  id = 0;
 
   constructor(
     readonly ele: string,
@@ -83,6 +85,9 @@ export class SkipList {
   level = 1;
   /** A private xorshift generator: levels only shape the structure, never a reply. */
   private seed = 0x2545f491;
+  /** Scratch vectors reused by every insert/delete (a skip list is never re-entered). */
+  private readonly update: ZNode[] = new Array<ZNode>(MAX_LEVEL).fill(this.header);
+  private readonly rankAt: number[] = new Array<number>(MAX_LEVEL).fill(0);
 
   private randomLevel(): number {
     let level = 1;
@@ -101,8 +106,8 @@ export class SkipList {
 
   /** zslInsert: the element must not be present. */
   insert(score: number, ele: string): ZNode {
-    const update: ZNode[] = new Array(MAX_LEVEL);
-    const rank: number[] = new Array(MAX_LEVEL);
+    const update = this.update;
+    const rank = this.rankAt;
     let x = this.header;
     for (let i = this.level - 1; i >= 0; i--) {
       rank[i] = i === this.level - 1 ? 0 : rank[i + 1];
@@ -156,7 +161,7 @@ export class SkipList {
 
   /** The predecessors of (score, ele) at every level. */
   private predecessors(score: number, ele: string): ZNode[] {
-    const update: ZNode[] = new Array(MAX_LEVEL);
+    const update = this.update;
     let x = this.header;
     for (let i = this.level - 1; i >= 0; i--) {
       let next = x.forward[i];
@@ -193,7 +198,9 @@ export class SkipList {
       return x;
     }
     this.unlink(x, update);
-    return this.insert(newScore, x.ele);
+    const moved = this.insert(newScore, x.ele);
+    moved.id = x.id;
+    return moved;
   }
 
   /** zslGetRank: the 1-based rank of (score, ele), 0 if absent. */

@@ -15,7 +15,6 @@ export class ZSetValue {
    * skiplist-encoded set (Redis's dictScan guarantee) and ZRANDMEMBER's O(1) pick.
    */
   private readonly order = new KeyIndex();
-  private readonly orderIds = new Map<string, number>();
 
   get size(): number {
     return this.dict.size;
@@ -27,8 +26,9 @@ export class ZSetValue {
 
   /** Add a member that is not present. */
   insert(score: number, member: string): void {
-    this.dict.set(member, this.zsl.insert(score, member));
-    this.orderIds.set(member, this.order.add(member));
+    const node = this.zsl.insert(score, member);
+    node.id = this.order.add(member);
+    this.dict.set(member, node);
   }
 
   /** Change a present member's score. */
@@ -48,9 +48,8 @@ export class ZSetValue {
 
   /** Drop a member from the dict and the scan order (its node is already unlinked). */
   private forget(member: string): void {
+    this.order.remove(this.dict.get(member)!.id);
     this.dict.delete(member);
-    this.order.remove(this.orderIds.get(member)!);
-    this.orderIds.delete(member);
   }
 
   /** A callback for the skip list's range deletions. */
