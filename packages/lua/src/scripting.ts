@@ -4,7 +4,7 @@
 // hook, redis.call's script rules and the propagation of a script's effects.
 import { type LuaHook, type LuaState, lauxlib, lua } from 'fengari';
 import {
-  Client, type CommandEntry, error, F, type Propagated, type RedisServer, type Reply,
+  Client, type CommandEntry, COMMAND_SPECS, type CommandSpec, error, F, type Propagated, type RedisServer, type Reply,
 } from '@redmoon/core';
 import { sha1 } from 'js-sha1';
 import { fromLuaBytes, pushBytes, toLuaBytes, toBytes } from './bytes.ts';
@@ -46,6 +46,52 @@ const READONLY_REPLICA = "READONLY You can't write against a read only replica."
 export const KILLED_ERROR = 'ERR Script killed by user with SCRIPT KILL...';
 export const HARD_LIMIT_ERROR = (ms: number): string =>
   `ERR Script killed by redmoon: it ran longer than the hard time limit of ${ms} ms`;
+
+const UNKNOWN_FROM_SCRIPT = 'ERR Unknown Redis command called from script';
+
+/** A command as redis.call's checks see it: an implemented entry, or a Redis command redmoon lacks. */
+type ScriptCommand = CommandEntry | UnimplementedCommand;
+
+/** What Redis's command table says of a command that has no handler here. */
+interface UnimplementedCommand {
+  readonly arity: number;
+  readonly flags: number;
+  readonly handler: null;
+  readonly spec: CommandSpec;
+}
+
+function isEntry(cmd: ScriptCommand): cmd is CommandEntry {
+  return cmd.handler !== null;
+}
+
+/** Lowercase ASCII only (Redis's command lookup is case-insensitive on ASCII). */
+function asciiLowerArg(s: string): string {
+  return s.replace(/[A-Z]+/g, (m) => m.toLowerCase());
+}
+
+const unimplemented = new Map<string, UnimplementedCommand>();
+
+/** COMMAND_SPECS as lookupCommand sees it (container|sub for a container's subcommand), or null. */
+function specCommand(argv: readonly string[], name: string): UnimplementedCommand | null {
+  const top = Object.hasOwn(COMMAND_SPECS, name) ? COMMAND_SPECS[name] : undefined;
+  if (top === undefined) return null;
+  let spec: CommandSpec = top;
+  let key = name;
+  if (top.subcommands !== undefined && argv.length > 1) {
+    const sub = asciiLowerArg(argv[1]);
+    if (!Object.hasOwn(top.subcommands, sub)) return null;
+    spec = top.subcommands[sub];
+    key = `${name}|${sub}`;
+  }
+  let cmd = unimplemented.get(key);
+  if (cmd === undefined) {
+    let flags = 0;
+    for (const f of spec.flags ?? []) flags |= (F as Record<string, number>)[f] ?? 0;
+    cmd = { arity: spec.arity, flags, handler: null, spec };
+    unimplemented.set(key, cmd);
+  }
+  return cmd;
+}
 
 /** jemalloc's size class for an allocation of n bytes (4 classes per doubling above 128). */
 function jemallocSize(n: number): number {
@@ -331,19 +377,23 @@ export class ScriptingEngine implements ScriptHost {
     return null;
   }
 
-  /** lookupCommand for scripts: null for unknown commands and unknown subcommands. */
-  private lookupCommand(argv: readonly string[]): CommandEntry | null {
-    const name = argv[0].toLowerCase();
+  /**
+   * lookupCommand for scripts: the implemented entry, else what Redis's table
+   * says of a command redmoon lacks (its refusals hold all the same), else null
+   * for names Redis does not know.
+   */
+  private lookupCommand(argv: readonly string[]): ScriptCommand | null {
+    const name = asciiLowerArg(argv[0]);
     const cmd = this.server.commands.get(name);
-    if (cmd === undefined) return null;
+    if (cmd === undefined) return specCommand(argv, name);
     if (argv.length === 1 || cmd.subcommands.size === 0) return cmd;
-    return cmd.subcommands.get(argv[1].toLowerCase()) ?? null;
+    return cmd.subcommands.get(asciiLowerArg(argv[1])) ?? specCommand(argv, name);
   }
 
-  /** Why redis.call refuses to run argv (script.c's checks, in order), or null. */
-  private refusal(ctx: RunCtx, cmd: CommandEntry | null, argv: readonly string[]): string | null {
-    if (cmd === null) return 'ERR Unknown Redis command called from script';
-    if ((cmd.arity > 0 && cmd.arity !== argv.length) || argv.length < -cmd.arity || cmd.handler === null) {
+  /** Why redis.call refuses to run argv (script.c scriptCall's checks, in order), or null. */
+  private refusal(ctx: RunCtx, cmd: ScriptCommand | null, argv: readonly string[]): string | null {
+    if (cmd === null) return UNKNOWN_FROM_SCRIPT;
+    if ((cmd.arity > 0 && cmd.arity !== argv.length) || argv.length < -cmd.arity) {
       return 'ERR Wrong number of args calling Redis command from script';
     }
     if (cmd.flags & F.NOSCRIPT) return 'ERR This Redis command is not allowed from script';
@@ -353,6 +403,8 @@ export class ScriptingEngine implements ScriptHost {
     }
     // Once the script wrote, later writes may not fail on the server state (script.c).
     if (cmd.flags & F.WRITE && !ctx.writeDirty && this.readOnlyReplica()) return READONLY_REPLICA;
+    // A command Redis has that passed every check, but that redmoon does not implement.
+    if (cmd.handler === null) return UNKNOWN_FROM_SCRIPT;
     return null;
   }
 
@@ -360,11 +412,11 @@ export class ScriptingEngine implements ScriptHost {
   call(ctx: RunCtx, argv: string[]): Reply {
     const cmd = this.lookupCommand(argv);
     const refusal = this.refusal(ctx, cmd, argv);
-    if (refusal !== null || cmd === null) {
-      const msg = refusal ?? 'ERR Unknown Redis command called from script';
+    if (refusal !== null || cmd === null || !isEntry(cmd)) {
+      const msg = refusal ?? UNKNOWN_FROM_SCRIPT;
       // Counted here, like any rejected command (script.c: afterErrorReply + incrCommandStatsOnError).
       this.server.countError(msg);
-      if (cmd !== null) cmd.rejectedCalls++;
+      if (cmd !== null && isEntry(cmd)) cmd.rejectedCalls++;
       return error(msg);
     }
     if (cmd.flags & F.WRITE) ctx.writeDirty = true;
@@ -383,7 +435,8 @@ export class ScriptingEngine implements ScriptHost {
 
   aclCheck(_ctx: RunCtx, argv: string[]): boolean | null {
     // Every client runs as the default user, who may run every command.
-    return this.lookupCommand(argv) === null ? null : true;
+    const cmd = this.lookupCommand(argv);
+    return cmd === null || !isEntry(cmd) ? null : true;
   }
 
   verbosity(): number {
