@@ -2,10 +2,12 @@
 // Elements come mostly from a small pool so LREM/LPOS/LINSERT find them, and
 // include the digits 1..6 so SORT's BY/GET pattern "k*" reaches keys k1..k6.
 //
-// SORT's determinism: a set's own order (BY nosort) and ties under ALPHA are
-// hash-table order in Redis when the sorted key is a set or zset, so here BY
-// nosort and ALPHA are only generated with STORE (which sorts a set by bytes
-// and compares by bytes), or with a sorted comparison.
+// SORT's determinism: a set's own order (BY nosort), ties under ALPHA and ties
+// between BY weights (a BY pattern whose lookups miss gives every element the same
+// weight) all keep hash-table order in Redis when the sorted key is a set. So BY
+// nosort and ALPHA are only generated with STORE (which sorts a set by bytes and
+// compares by bytes), a BY pattern never with STORE, and a BY pattern without
+// STORE compares the reply sorted.
 import type { Step } from '../case.ts';
 import type { CommandGen, Family, Gen } from '../random-gen.ts';
 
@@ -51,11 +53,16 @@ function sort(g: Gen): Step {
   if (r.chance(0.3)) opts.push([r.pick(['ASC', 'DESC', 'desc'])]);
   if (store && r.chance(0.4)) opts.push(['ALPHA']);
   if (r.chance(0.3)) opts.push(['LIMIT', g.int(-2, 6), g.int(-2, 6)]);
-  if (r.chance(0.3)) opts.push(['BY', store && r.chance(0.3) ? 'nosort' : r.pick(['k*', 'none_*', 'k*->f'])]);
+  let byPattern = false;
+  if (r.chance(0.3)) {
+    byPattern = !store;
+    opts.push(['BY', byPattern ? r.pick(['k*', 'none_*', 'k*->f']) : 'nosort']);
+  }
   for (let i = r.int(3); i > 0 && r.chance(0.5); i--) opts.push(['GET', r.pick(['#', 'k*', 'k*->f', 'x'])]);
   if (store) opts.push(['STORE', g.key()]);
   if (r.chance(0.03)) opts.push([r.pick(['FOO', 'LIMIT', 'BY'])]);
-  return { cmd: ['SORT', g.key(), ...r.shuffle(opts).flat()] };
+  const cmd = ['SORT', g.key(), ...r.shuffle(opts).flat()];
+  return byPattern ? { cmd, sort: true } : { cmd };
 }
 
 function sortRoNosort(g: Gen): Step {
