@@ -98,6 +98,13 @@ export class RedisServer {
   publish: ((channel: string, message: string) => number) | null = null;
   /** Facts about the hosting process for INFO (os, process_id, ...): a transport or host sets them. */
   readonly host: HostFacts = defaultHostFacts();
+  /**
+   * Set by the Lua package while a script runs past busy-reply-threshold (its
+   * transport serves other clients between slices): the BUSY error for client
+   * c, or null for the script's own caller. Redis refuses every command without
+   * the allow-busy flag then (processCommand), and does no active expiry.
+   */
+  busyScript: ((c: Client) => string | null) | null = null;
   /** INFO's scripting fields, provided by the Lua package when it is installed. */
   scriptingInfo: (() => { numberOfCachedScripts: number; usedMemoryScriptsEval: number; usedMemoryLua: number }) | null = null;
 
@@ -231,6 +238,10 @@ export class RedisServer {
       return this.reject(E.DEBUG_NOT_ALLOWED, cmd);
     }
     if (!c.authenticated && !(cmd.flags & F.NO_AUTH)) return this.reject(E.NOAUTH, cmd);
+    if (this.busyScript !== null && !(cmd.flags & F.ALLOW_BUSY)) {
+      const busy = this.busyScript(c);
+      if (busy !== null) return this.reject(busy, cmd);
+    }
     return this.call(c, cmd, argv);
   }
 
@@ -343,6 +354,8 @@ export class RedisServer {
 
   /** serverCron: what runs hz times a second. */
   cron(): void {
+    // A timed-out script is still running: Redis's whileBlockedCron expires nothing under it.
+    if (this.busyScript !== null) return;
     this.lruClock = this.clock.now();
     this.activeExpireCycle();
   }

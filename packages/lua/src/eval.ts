@@ -28,18 +28,26 @@ function parseNumkeys(s: string): number | null {
   return Number(n);
 }
 
-/** evalGenericCommand: numkeys, then the script by body (EVAL) or by sha (EVALSHA). */
+/** EVAL, EVALSHA, EVAL_RO and EVALSHA_RO: start the script, or resume it when it suspended. */
 function evalGeneric(c: Client, bySha: boolean, readOnly: boolean): Reply {
-  const argv = c.argv;
   // The script's writes are propagated one by one, never EVAL itself (Redis 7.0).
   c.preventPropagation = true;
+  const engine = scriptingFor(c.server);
+  // A suspended script's command comes again from its transport (executeSuspendable); its arguments were checked.
+  const reply = engine.isSuspendedFor(c) ? engine.resume() : startScript(c, engine, bySha, readOnly);
+  countNestedErrors(c, reply);
+  return reply;
+}
+
+/** evalGenericCommand: numkeys, then the script by body (EVAL) or by sha (EVALSHA). */
+function startScript(c: Client, engine: ScriptingEngine, bySha: boolean, readOnly: boolean): Reply {
+  const argv = c.argv;
   // A sha of the wrong length cannot match: NOSCRIPT before anything else (evalShaCommand).
   if (bySha && argv[1].length !== 40) return error(NOSCRIPT);
   const numkeys = parseNumkeys(argv[2]);
   if (numkeys === null) return error(E.NOT_INTEGER);
   if (numkeys > argv.length - 3) return error('ERR Number of keys can\'t be greater than number of args');
   if (numkeys < 0) return error('ERR Number of keys can\'t be negative');
-  const engine = scriptingFor(c.server);
   let sha: string;
   if (bySha) {
     sha = argv[1].toLowerCase();
@@ -49,9 +57,7 @@ function evalGeneric(c: Client, bySha: boolean, readOnly: boolean): Reply {
     if (typeof created !== 'string') return created;
     sha = created;
   }
-  const reply = engine.run(c, sha, argv.slice(3, 3 + numkeys), argv.slice(3 + numkeys), readOnly);
-  countNestedErrors(c, reply);
-  return reply;
+  return engine.run(c, sha, argv.slice(3, 3 + numkeys), argv.slice(3 + numkeys), readOnly);
 }
 
 /**
@@ -125,25 +131,14 @@ function scriptKill(c: Client): Reply {
   return refused === null ? OK : error(refused);
 }
 
-const BUSY = 'BUSY Redis is busy running a script. You can only call SCRIPT KILL or SHUTDOWN NOSAVE.';
-
-/**
- * While a script runs (a transport serves other clients from whileBusy), Redis
- * answers BUSY to every command without the allow-busy flag: of these, all but
- * SCRIPT KILL. Checked here too so a script can never be re-entered or flushed.
- */
-function unlessBusy(h: Handler): Handler {
-  return (c) => (scriptingFor(c.server).running !== null ? error(BUSY) : h(c));
-}
-
 export const scriptingCommands: Record<string, Handler> = {
-  eval: unlessBusy((c) => evalGeneric(c, false, false)),
-  evalsha: unlessBusy((c) => evalGeneric(c, true, false)),
-  eval_ro: unlessBusy((c) => evalGeneric(c, false, true)),
-  evalsha_ro: unlessBusy((c) => evalGeneric(c, true, true)),
-  'script|load': unlessBusy(scriptLoad),
-  'script|exists': unlessBusy(scriptExists),
-  'script|flush': unlessBusy(scriptFlush),
+  eval: (c) => evalGeneric(c, false, false),
+  evalsha: (c) => evalGeneric(c, true, false),
+  eval_ro: (c) => evalGeneric(c, false, true),
+  evalsha_ro: (c) => evalGeneric(c, true, true),
+  'script|load': scriptLoad,
+  'script|exists': scriptExists,
+  'script|flush': scriptFlush,
   'script|kill': scriptKill,
-  'script|help': unlessBusy(() => array(SCRIPT_HELP.map(simple))),
+  'script|help': () => array(SCRIPT_HELP.map(simple)),
 };

@@ -6,7 +6,9 @@ import { type Handler, RedisServer, type ServerOptions } from '@redmoon/core';
 import { scriptingCommands, scriptingFor } from './eval.ts';
 import type { ScriptingOptions } from './scripting.ts';
 
-export { ScriptingEngine, type ScriptingOptions, type ScriptLogEntry, type CachedScript } from './scripting.ts';
+export {
+  ScriptingEngine, type ScriptingOptions, type ScriptLogEntry, type CachedScript, executeSuspendable, ScriptSuspended,
+} from './scripting.ts';
 export type { RunCtx } from './run-context.ts';
 export { scriptingFor } from './eval.ts';
 

@@ -23,6 +23,8 @@ export interface RunCtx {
   killRequested: boolean;
   /** The script ran past busy-reply-threshold. */
   timedOut: boolean;
+  /** Its transport can wait: once timed out it suspends between slices (executeSuspendable). */
+  readonly suspendable: boolean;
 }
 
 /** What the redis.* functions need from the host. */

@@ -44,6 +44,8 @@ const BASE_LUA_MEMORY = 31744;
 
 const READONLY_REPLICA = "READONLY You can't write against a read only replica.";
 export const KILLED_ERROR = 'ERR Script killed by user with SCRIPT KILL...';
+/** What other clients get while an EVAL script is timed out (shared.slowevalerr). */
+export const BUSY_ERROR = 'BUSY Redis is busy running a script. You can only call SCRIPT KILL or SHUTDOWN NOSAVE.';
 export const HARD_LIMIT_ERROR = (ms: number): string =>
   `ERR Script killed by redmoon: it ran longer than the hard time limit of ${ms} ms`;
 
@@ -93,6 +95,36 @@ function specCommand(argv: readonly string[], name: string): UnimplementedComman
   return cmd;
 }
 
+/**
+ * Thrown out of server.execute() when a timed-out script suspends so that its
+ * transport can serve other clients (see executeSuspendable).
+ */
+export class ScriptSuspended extends Error {
+  constructor() {
+    super('the script is suspended: execute the same command again to resume it');
+  }
+}
+
+/** The argv a transport is executing through executeSuspendable. */
+let suspendableArgv: string[] | null = null;
+
+/**
+ * server.execute() for a transport that can wait. A script that this command
+ * starts and that runs past busy-reply-threshold suspends between slices of
+ * its run, and this throws ScriptSuspended. The transport then serves other
+ * clients (they get BUSY, SCRIPT KILL works), and calls again with the same
+ * argv, which resumes the script, until the reply comes back. Only the
+ * top-level command's script suspends, never one nested in another command.
+ */
+export function executeSuspendable(server: RedisServer, c: Client, argv: string[]): Reply {
+  suspendableArgv = argv;
+  try {
+    return server.execute(c, argv);
+  } finally {
+    suspendableArgv = null;
+  }
+}
+
 /** jemalloc's size class for an allocation of n bytes (4 classes per doubling above 128). */
 function jemallocSize(n: number): number {
   if (n <= 8) return 8;
@@ -121,7 +153,11 @@ export class ScriptingEngine implements ScriptHost {
   private L: LuaState | null = null;
   private scriptsMemory = 0;
   private ctx: RunCtx | null = null;
+  /** The running script's coroutine, and its registry reference. */
   private thread: LuaState | null = null;
+  private threadRef = 0;
+  /** The propagation a suspended script collected so far (its command's unit is not finished). */
+  private suspendedPropagation: Propagated[] | null = null;
   private scriptClient: Client | null = null;
   private readonly hardTimeLimitMs: number;
 
@@ -238,36 +274,51 @@ export class ScriptingEngine implements ScriptHost {
       startTime: this.server.clock.now(),
       killRequested: false,
       timedOut: false,
+      suspendable: caller.argv === suspendableArgv,
     };
     this.setGlobalArray(L, 'KEYS', keys);
     this.setGlobalArray(L, 'ARGV', args);
-    // The script's writes join core's pendingPropagation; when EVAL returns they
-    // go out bare (one) or wrapped in MULTI/EXEC (two or more), as in Redis 7.0.
+    // f_<sha> runs as the body of a fresh coroutine, driven by lua_resume so the
+    // timeout hook can suspend it. Being the body itself, it has the C-call depth
+    // it has in Redis (which runs it with lua_pcall); the message handler's work
+    // is done on the dead coroutine, whose frames still show where it failed.
+    const T = lua.lua_newthread(L);
+    this.threadRef = lauxlib.luaL_ref(L, lua.LUA_REGISTRYINDEX);
+    lua.lua_getfield(T, lua.LUA_REGISTRYINDEX, `f_${sha}`);
+    lua.lua_sethook(T, this.hook, lua.LUA_MASKCOUNT, HOOK_INSTRUCTIONS);
+    this.thread = T;
     this.ctx = ctx;
-    try {
-      return this.callFunction(L, sha, ctx);
-    } finally {
-      this.ctx = null;
-    }
+    return this.drive(L, T, ctx);
+  }
+
+  /** Whether c's command is a script suspended for its transport (executeSuspendable). */
+  isSuspendedFor(c: Client): boolean {
+    return this.suspendedPropagation !== null && this.ctx?.caller === c;
+  }
+
+  /** Go on with the suspended script: its command is being executed again. */
+  resume(): Reply {
+    // Its writes so far join the command's unit again, to go out with the rest.
+    this.server.pendingPropagation.push(...this.suspendedPropagation!);
+    this.suspendedPropagation = null;
+    return this.drive(this.L!, this.thread!, this.ctx!);
   }
 
   /**
-   * Call f_<sha> in a fresh coroutine, driven by lua_resume so the timeout hook
-   * can suspend it (a transport then serves other clients with BUSY through
-   * whileBusy) and resume it. The function is the coroutine's body itself, so
-   * the script sees the C-call depth it has in Redis (which runs it with
-   * lua_pcall); the message handler's work is done on the dead coroutine, whose
-   * frames still show where the error was raised.
+   * Resume the script's coroutine until it ends. Between slices of a timed-out
+   * script, whileBusy runs (an in-process host serving others), or the script
+   * suspends: ScriptSuspended unwinds the command for its transport.
    */
-  private callFunction(L: LuaState, sha: string, ctx: RunCtx): Reply {
-    const T = lua.lua_newthread(L);
-    const threadRef = lauxlib.luaL_ref(L, lua.LUA_REGISTRYINDEX);
-    this.thread = T;
+  private drive(L: LuaState, T: LuaState, ctx: RunCtx): Reply {
+    let suspending = false;
     try {
-      lua.lua_getfield(T, lua.LUA_REGISTRYINDEX, `f_${sha}`);
-      lua.lua_sethook(T, this.hook, lua.LUA_MASKCOUNT, HOOK_INSTRUCTIONS);
       let status = lua.lua_resume(T, L, 0);
       while (status === lua.LUA_YIELD) {
+        if (ctx.suspendable) {
+          suspending = true;
+          this.suspendedPropagation = this.server.pendingPropagation.splice(0);
+          throw new ScriptSuspended();
+        }
         this.whileBusy?.();
         status = lua.lua_resume(T, L, 0);
       }
@@ -276,10 +327,19 @@ export class ScriptingEngine implements ScriptHost {
       lua.lua_settop(T, 1);
       return luaToReply(T, ctx.scriptClient.resp === 3 ? 3 : 2);
     } finally {
-      this.thread = null;
-      lauxlib.luaL_unref(L, lua.LUA_REGISTRYINDEX, threadRef);
+      if (!suspending) this.endRun(L);
     }
   }
+
+  private endRun(L: LuaState): void {
+    this.ctx = null;
+    this.thread = null;
+    lauxlib.luaL_unref(L, lua.LUA_REGISTRYINDEX, this.threadRef);
+    this.server.busyScript = null;
+  }
+
+  /** core's busyScript hook while a script is timed out: BUSY for all but its caller. */
+  private readonly busyReply = (c: Client): string | null => (c === this.ctx?.caller ? null : BUSY_ERROR);
 
   /**
    * Where the error on the dead coroutine T was raised, as __redis__err__handler
@@ -352,10 +412,11 @@ export class ScriptingEngine implements ScriptHost {
     const threshold = this.server.config.busyReplyThreshold;
     if (!ctx.timedOut && threshold > 0 && elapsed >= threshold) {
       ctx.timedOut = true;
+      this.server.busyScript = this.busyReply;
       this.writeLog(3, `Slow script detected: still in execution after ${elapsed} milliseconds. You can try killing the script using the SCRIPT KILL command. Script name is: ${ctx.funcname}.`);
     }
     // Yield only from the script's own body: never inside its coroutines or a host call.
-    if (ctx.timedOut && this.whileBusy !== null && L === this.thread && lua.lua_isyieldable(L)) lua.lua_yield(L, 0);
+    if (ctx.timedOut && (ctx.suspendable || this.whileBusy !== null) && L === this.thread && lua.lua_isyieldable(L)) lua.lua_yield(L, 0);
   };
 
   private kill(L: LuaState, msg: string): never {

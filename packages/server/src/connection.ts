@@ -4,6 +4,7 @@
 // buffer until the event loop writes it).
 import type { Socket } from 'node:net';
 import { type Client, type Reply, type RedisServer, encode } from '@redmoon/core';
+import { executeSuspendable, ScriptSuspended } from '@redmoon/lua';
 import { type ParseLimits, RespParser } from './resp-parser.ts';
 
 /**
@@ -32,6 +33,12 @@ export class Connection {
   private out = '';
   private handlingInput = false;
   private closed = false;
+  /**
+   * The command whose script suspended past busy-reply-threshold: it is executed
+   * again (resuming the script) after the event loop has served other sockets,
+   * and this client's further input waits behind it, as a blocked Redis client's.
+   */
+  private suspendedArgv: string[] | null = null;
 
   constructor(
     private readonly server: RedisServer,
@@ -65,14 +72,19 @@ export class Connection {
     if (this.closed) return;
     const c = this.client;
     if (c.closeAfterReply) return; // waiting to close, or stuck (see finishInput)
-    const server = this.server;
+    this.parser.push(chunk);
+    c.queryBufLen = this.parser.pendingBytes;
+    if (this.suspendedArgv === null) this.processInput();
+  }
+
+  /** Execute the parsed commands in order, until the input runs out or a script suspends. */
+  private processInput(): void {
+    const c = this.client;
     const parser = this.parser;
     const limits = this.limits;
-    parser.push(chunk);
-    c.queryBufLen = parser.pendingBytes;
     this.handlingInput = true;
     for (;;) {
-      limits.protoMaxBulkLen = server.config.protoMaxBulkLen;
+      limits.protoMaxBulkLen = this.server.config.protoMaxBulkLen;
       limits.authRequired = !c.authenticated;
       const argv = parser.next(limits);
       if (argv === null) break;
@@ -80,7 +92,8 @@ export class Connection {
       const skip = c.replyMode === 'skip';
       c.skipCurrentReply = skip;
       if (skip) c.replyMode = 'on';
-      const reply = server.execute(c, argv);
+      const reply = this.execute(argv);
+      if (reply === null) return;
       if (c.replyMode === 'on' && !c.skipCurrentReply) this.out += encode(reply, c.resp);
       if (c.closeAfterReply) break;
     }
@@ -92,6 +105,40 @@ export class Connection {
     }
     c.queryBufLen = parser.pendingBytes;
     this.finishInput();
+  }
+
+  /**
+   * Execute one command; null when a script it ran suspended: what earlier
+   * commands produced goes out now, and resumeScript goes on once the event
+   * loop has turned (other sockets get BUSY and may send SCRIPT KILL).
+   */
+  private execute(argv: string[]): Reply | null {
+    try {
+      return executeSuspendable(this.server, this.client, argv);
+    } catch (e) {
+      if (!(e instanceof ScriptSuspended)) throw e;
+      this.suspendedArgv = argv;
+      this.handlingInput = false;
+      if (!this.closed) this.flush();
+      setImmediate(() => this.resumeScript());
+      return null;
+    }
+  }
+
+  /** Resume the suspended script; once it replies, go on with this client's input. */
+  private resumeScript(): void {
+    const argv = this.suspendedArgv!;
+    this.suspendedArgv = null;
+    const c = this.client;
+    this.handlingInput = true;
+    const reply = this.execute(argv);
+    if (reply === null) return;
+    // A client that left meanwhile still had its script run to the end, as in Redis.
+    if (this.closed) return;
+    if (c.replyMode === 'on' && !c.skipCurrentReply) this.out += encode(reply, c.resp);
+    this.handlingInput = false;
+    if (c.closeAfterReply) this.finishInput();
+    else this.processInput();
   }
 
   /**

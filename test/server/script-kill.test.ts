@@ -1,0 +1,139 @@
+// A script past busy-reply-threshold over TCP: the server keeps serving other
+// clients (BUSY for all but the allow-busy commands), SCRIPT KILL stops a
+// script that did not write (UNKILLABLE otherwise), its caller gets the kill
+// error and the server stays healthy. The same scenario runs on redis-server
+// 7.0.15 and on redmoon-server, and every reply is compared.
+import { Socket } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningServer, startRealRedis, startRedmoonServer } from '../support/servers.ts';
+
+/** A RESP connection that sends inline commands and reads one reply line each (every reply here is one line). */
+class LineClient {
+  private readonly socket = new Socket();
+  private buffered = '';
+  private waiters: (() => void)[] = [];
+
+  static connect(port: number): Promise<LineClient> {
+    const c = new LineClient();
+    return new Promise((resolve, reject) => {
+      c.socket.once('error', reject);
+      c.socket.connect(port, '127.0.0.1', () => resolve(c));
+    });
+  }
+
+  private constructor() {
+    this.socket.on('data', (d: Buffer) => {
+      this.buffered += d.toString('latin1');
+      for (const w of this.waiters.splice(0)) w();
+    });
+    this.socket.on('error', () => {});
+  }
+
+  /** Send one command (RESP array) without waiting for its reply. */
+  send(...argv: string[]): void {
+    this.socket.write(`*${argv.length}\r\n${argv.map((a) => `$${Buffer.byteLength(a, 'latin1')}\r\n${a}\r\n`).join('')}`, 'latin1');
+  }
+
+  /** The next reply line, with its CRLF. */
+  async reply(): Promise<string> {
+    for (;;) {
+      const end = this.buffered.indexOf('\r\n');
+      if (end >= 0) {
+        const line = this.buffered.slice(0, end + 2);
+        this.buffered = this.buffered.slice(end + 2);
+        return line;
+      }
+      await new Promise<void>((r) => this.waiters.push(r));
+    }
+  }
+
+  async call(...argv: string[]): Promise<string> {
+    this.send(...argv);
+    return this.reply();
+  }
+
+  close(): void {
+    this.socket.destroy();
+  }
+}
+
+/** A busy loop bounded by the server's clock (seconds), so that an unkilled script ends. */
+const busyLoop = (seconds: number, write: boolean): string =>
+  `${write ? "redis.call('set', 'written', '1') " : ''}local s = redis.call('time')[1] ` +
+  `while redis.call('time')[1] - s < ${seconds} do end return 'done'`;
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** The kill scenario on one server; the caller's sha-bearing error is returned as is. */
+async function killScenario(port: number): Promise<Record<string, string>> {
+  const caller = await LineClient.connect(port);
+  const other = await LineClient.connect(port);
+  const seen: Record<string, string> = {};
+  seen.config = await caller.call('CONFIG', 'SET', 'lua-time-limit', '100');
+  seen.notBusy = await other.call('SCRIPT', 'KILL');
+  caller.send('EVAL', busyLoop(10, false), '0');
+  await sleep(300);
+  const started = Date.now();
+  seen.ping = await other.call('PING');
+  seen.get = await other.call('GET', 'x');
+  seen.eval = await other.call('EVAL', 'return 1', '0');
+  seen.scriptLoad = await other.call('SCRIPT', 'LOAD', 'return 1');
+  seen.unknownCommand = await other.call('NOSUCHCOMMAND');
+  seen.wrongArity = await other.call('GET');
+  seen.kill = await other.call('SCRIPT', 'KILL');
+  seen.killed = await caller.reply();
+  seen.afterPing = await other.call('PING');
+  seen.callerPing = await caller.call('PING');
+  seen.killAgain = await other.call('SCRIPT', 'KILL');
+  // The killed loop ended long before its 10 s bound.
+  seen.fast = String(Date.now() - started < 5000);
+  caller.close();
+  other.close();
+  return seen;
+}
+
+/** A script that wrote cannot be killed: it runs to its end, BUSY meanwhile. */
+async function unkillableScenario(port: number): Promise<Record<string, string>> {
+  const caller = await LineClient.connect(port);
+  const other = await LineClient.connect(port);
+  const seen: Record<string, string> = {};
+  seen.config = await caller.call('CONFIG', 'SET', 'lua-time-limit', '100');
+  caller.send('EVAL', busyLoop(2, true), '0');
+  await sleep(300);
+  seen.kill = await other.call('SCRIPT', 'KILL');
+  seen.ping = await other.call('PING');
+  seen.result = (await caller.reply()) + (await caller.reply());
+  seen.written = await other.call('EXISTS', 'written');
+  seen.del = await other.call('DEL', 'written');
+  caller.close();
+  other.close();
+  return seen;
+}
+
+let real: RunningServer;
+let redmoon: RunningServer;
+
+beforeAll(async () => {
+  [real, redmoon] = await Promise.all([startRealRedis(), startRedmoonServer()]);
+});
+
+afterAll(async () => {
+  await Promise.all([real?.stop(), redmoon?.stop()]);
+});
+
+describe('a script past busy-reply-threshold over TCP', () => {
+  it('answers BUSY to other clients, and SCRIPT KILL stops it', async () => {
+    const [want, got] = await Promise.all([killScenario(real.port), killScenario(redmoon.port)]);
+    expect(want.ping).toBe('-BUSY Redis is busy running a script. You can only call SCRIPT KILL or SHUTDOWN NOSAVE.\r\n');
+    expect(want.kill).toBe('+OK\r\n');
+    expect(want.killed).toMatch(/^-ERR Script killed by user with SCRIPT KILL\.\.\. script: [0-9a-f]{40}, on @user_script:1\.\r\n$/);
+    expect(got).toEqual(want);
+  }, 30_000);
+
+  it('refuses to kill a script that wrote (UNKILLABLE) and lets it finish', async () => {
+    const [want, got] = await Promise.all([unkillableScenario(real.port), unkillableScenario(redmoon.port)]);
+    expect(want.kill).toMatch(/^-UNKILLABLE Sorry the script already executed write commands/);
+    expect(want.result).toBe('$4\r\ndone\r\n');
+    expect(got).toEqual(want);
+  }, 30_000);
+});
