@@ -99,6 +99,20 @@ export const E = {
   ZSET_WEIGHT_NOT_FLOAT: 'ERR weight value is not a float',
   ZSET_NEEDS_KEYS: (cmd: string) => `ERR at least 1 input key is needed for '${cmd}' command`,
   COUNT_POSITIVE: 'ERR count should be greater than 0',
+  // Geo commands (geo.c).
+  GEO_INVALID_LONLAT: (lon: string, lat: string) => `ERR invalid longitude,latitude pair ${lon},${lat}`,
+  GEO_UNSUPPORTED_UNIT: 'ERR unsupported unit provided. please use M, KM, FT, MI',
+  GEO_NEED_RADIUS: 'ERR need numeric radius',
+  GEO_NEED_WIDTH: 'ERR need numeric width',
+  GEO_NEED_HEIGHT: 'ERR need numeric height',
+  GEO_NEGATIVE_RADIUS: 'ERR radius cannot be negative',
+  GEO_NEGATIVE_BOX: 'ERR height or width cannot be negative',
+  GEO_MEMBER_NOT_DECODED: 'ERR could not decode requested zset member',
+  GEO_COUNT_POSITIVE: 'ERR COUNT must be > 0',
+  GEO_ANY_NEEDS_COUNT: 'ERR the ANY argument requires COUNT argument',
+  GEO_STORE_WITH: (what: string) => `ERR ${what} is not compatible with WITHDIST, WITHHASH and WITHCOORD options`,
+  GEO_NEEDS_FROM: (cmd: string) => `ERR exactly one of FROMMEMBER or FROMLONLAT can be specified for ${cmd}`,
+  GEO_NEEDS_BY: (cmd: string) => `ERR exactly one of BYRADIUS and BYBOX can be specified for ${cmd}`,
 } as const;
 
 export const errorReply = (v: string): ErrorReply => ({ t: 'error', v });

@@ -41,8 +41,11 @@ export interface ArrayReply { readonly t: 'array'; readonly v: Reply[] }
 export interface MapReply { readonly t: 'map'; readonly v: [Reply, Reply][] }
 /** A set; RESP2 sends it as an array. */
 export interface SetReply { readonly t: 'set'; readonly v: Reply[] }
-/** A double; RESP2 sends it as a bulk string. */
-export interface DoubleReply { readonly t: 'double'; readonly v: number }
+/**
+ * A double; RESP2 sends it as a bulk string. `text` overrides the %.17g form
+ * (addReplyHumanLongDouble's "%.17Lf" text, GEOPOS); v is then that text's value.
+ */
+export interface DoubleReply { readonly t: 'double'; readonly v: number; readonly text?: string }
 /** A boolean; RESP2 sends it as :1 / :0. */
 export interface BoolReply { readonly t: 'bool'; readonly v: boolean }
 /** A big number in decimal; RESP2 sends it as a bulk string. */
@@ -60,6 +63,8 @@ export const array = (v: Reply[]): ArrayReply => ({ t: 'array', v });
 export const map = (v: [Reply, Reply][]): MapReply => ({ t: 'map', v });
 export const set = (v: Reply[]): SetReply => ({ t: 'set', v });
 export const double = (v: number): DoubleReply => ({ t: 'double', v });
+/** A double printed as the given text (v is the value that text parses to). */
+export const doubleText = (text: string): DoubleReply => ({ t: 'double', v: Number(text), text });
 export const bool = (v: boolean): BoolReply => ({ t: 'bool', v });
 export const bignum = (v: string): BigNumberReply => ({ t: 'bignum', v });
 export const verbatim = (v: string, format = 'txt'): VerbatimReply => ({ t: 'verbatim', format, v });

@@ -66,7 +66,7 @@ export function pushReply(L: LuaState, r: Reply, resp: 2 | 3): void {
       else lua.lua_pushboolean(L, r.v);
       return;
     case 'double':
-      if (resp === 2) pushBytes(L, formatDouble(r.v));
+      if (resp === 2) pushBytes(L, r.text ?? formatDouble(r.v));
       else pushField(L, 'double', () => lua.lua_pushnumber(L, r.v));
       return;
     case 'bignum':

@@ -4,6 +4,7 @@ import type { Handler } from '../table/table.ts';
 import { commandCommands } from './command.ts';
 import { connectionCommands } from './connection.ts';
 import { debugCommands } from './debug.ts';
+import { geoCommands } from './geo.ts';
 import { infoCommands } from './info.ts';
 import { hashCommands } from './hash.ts';
 import { keyspaceCommands } from './keyspace.ts';
@@ -27,4 +28,5 @@ export const ALL_HANDLERS: Record<string, Handler> = {
   ...debugCommands,
   ...commandCommands,
   ...zsetCommands,
+  ...geoCommands,
 };

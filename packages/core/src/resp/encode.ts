@@ -22,7 +22,7 @@ function head2(r: Reply): string {
     case 'nullarray': return '*-1\r\n';
     case 'array': case 'set': case 'push': return `*${r.v.length}\r\n`;
     case 'map': return `*${r.v.length * 2}\r\n`;
-    case 'double': { const d = formatDouble(r.v); return `$${d.length}\r\n${d}\r\n`; }
+    case 'double': { const d = r.text ?? formatDouble(r.v); return `$${d.length}\r\n${d}\r\n`; }
     case 'bool': return r.v ? ':1\r\n' : ':0\r\n';
     case 'bignum': return `$${r.v.length}\r\n${r.v}\r\n`;
     case 'verbatim': return `$${r.v.length}\r\n${r.v}\r\n`;
@@ -41,7 +41,7 @@ function head3(r: Reply): string {
     case 'set': return `~${r.v.length}\r\n`;
     case 'push': return `>${r.v.length}\r\n`;
     case 'map': return `%${r.v.length}\r\n`;
-    case 'double': return `,${formatDouble(r.v)}\r\n`;
+    case 'double': return `,${r.text ?? formatDouble(r.v)}\r\n`;
     case 'bool': return r.v ? '#t\r\n' : '#f\r\n';
     case 'bignum': return `(${r.v}\r\n`;
     case 'verbatim': return `=${r.v.length + 4}\r\n${r.format}:${r.v}\r\n`;
