@@ -99,6 +99,13 @@ export const E = {
   ZSET_WEIGHT_NOT_FLOAT: 'ERR weight value is not a float',
   ZSET_NEEDS_KEYS: (cmd: string) => `ERR at least 1 input key is needed for '${cmd}' command`,
   COUNT_POSITIVE: 'ERR count should be greater than 0',
+  // DUMP / RESTORE (cluster.c).
+  BUSYKEY: 'BUSYKEY Target key name already exists.',
+  RESTORE_BAD_TTL: 'ERR Invalid TTL value, must be >= 0',
+  RESTORE_BAD_IDLETIME: 'ERR Invalid IDLETIME value, must be >= 0',
+  RESTORE_BAD_FREQ: 'ERR Invalid FREQ value, must be >= 0 and <= 255',
+  DUMP_PAYLOAD_INVALID: 'ERR DUMP payload version or checksum are wrong',
+  BAD_DATA_FORMAT: 'ERR Bad data format',
   // Geo commands (geo.c).
   GEO_INVALID_LONLAT: (lon: string, lat: string) => `ERR invalid longitude,latitude pair ${lon},${lat}`,
   GEO_UNSUPPORTED_UNIT: 'ERR unsupported unit provided. please use M, KM, FT, MI',

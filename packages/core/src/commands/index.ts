@@ -4,6 +4,7 @@ import type { Handler } from '../table/table.ts';
 import { commandCommands } from './command.ts';
 import { connectionCommands } from './connection.ts';
 import { debugCommands } from './debug.ts';
+import { dumpCommands } from './dump.ts';
 import { geoCommands } from './geo.ts';
 import { infoCommands } from './info.ts';
 import { hashCommands } from './hash.ts';
@@ -28,5 +29,6 @@ export const ALL_HANDLERS: Record<string, Handler> = {
   ...debugCommands,
   ...commandCommands,
   ...zsetCommands,
+  ...dumpCommands,
   ...geoCommands,
 };

@@ -386,7 +386,7 @@ const D2STRING_INT_LIMIT = 4611686018427387903;
  * ±LLONG_MAX/2 as plain integers (1e17 is "100000000000000000", not "1e+17"),
  * everything else as %.17g.
  */
-function d2string(d: number): string {
+export function d2string(d: number): string {
   if (Number.isInteger(d) && d !== 0 && Math.abs(d) <= D2STRING_INT_LIMIT) return BigInt(d).toString();
   return formatDouble(d);
 }

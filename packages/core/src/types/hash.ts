@@ -127,8 +127,8 @@ export class HashValue {
     return h;
   }
 
-  /** hashTypeConvert(OBJ_ENCODING_HT). */
-  private toHashtable(): void {
+  /** hashTypeConvert(OBJ_ENCODING_HT) (RESTORE converts a loaded listpack past the entry limit). */
+  toHashtable(): void {
     const ids = new Map<string, number>();
     const index = new KeyIndex();
     for (const f of this.map.keys()) ids.set(f, index.add(f));

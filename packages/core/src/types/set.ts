@@ -40,6 +40,13 @@ export class SetValue {
     return s;
   }
 
+  /** An empty hash-table set (rdbLoadObject creates one for a set with more members than an intset may hold). */
+  static createHashtable(): SetValue {
+    const s = new SetValue();
+    s.toHashtable();
+    return s;
+  }
+
   /** Position of an integer member in the intset, or -(insertion point) - 1. */
   private search(member: string): number {
     const ints = this.ints!;
