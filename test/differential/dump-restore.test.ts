@@ -20,6 +20,8 @@ interface Fixture {
   config?: Record<string, string>;
   /** Redis's DUMP bytes follow from the value alone: redmoon's must be the same. */
   sameBytes?: true;
+  /** The encoding the fixture builds on redis-server (checked). */
+  encoding?: string;
   /** Built with commands redmoon does not have (DEBUG): only the redis -> redmoon direction. */
   realOnly?: true;
 }
@@ -46,20 +48,20 @@ const FIXTURES: Fixture[] = [
   { name: 'string uncompressed by config', config: { rdbcompression: 'no' }, setup: [['SET', 'k', 'y'.repeat(300)]], sameBytes: true },
   { name: 'set intset', setup: [['SADD', 'k', '3', '1', '2', '-7']], sameBytes: true },
   { name: 'set intset 32-bit', setup: [['SADD', 'k', '1', '100000', '-100000']], sameBytes: true },
-  { name: 'set intset 64-bit', setup: [['SADD', 'k', ...INTS]], sameBytes: true },
+  { name: 'set intset 64-bit', encoding: 'intset', setup: [['SADD', 'k', ...INTS]], sameBytes: true },
   { name: 'set hashtable strings', setup: [['SADD', 'k', 'a', 'b', 'c', '1', '', '\x00\xff']] },
-  { name: 'set hashtable many ints', setup: [['SADD', 'k', ...range(600, (i) => String(i * 7))]] },
+  { name: 'set hashtable many ints', encoding: 'hashtable', setup: [['SADD', 'k', ...range(600, (i) => String(i * 7))]] },
   { name: 'set intset over a lowered limit', config: { 'set-max-intset-entries': '4' }, setup: [['SADD', 'k', '1', '2', '3', '4', '5', '6']] },
   { name: 'hash listpack', setup: [['HSET', 'k', 'a', '1', 'b', 'two', '', 'empty', 'n', '-4096', '\x00', ALL_BYTES.slice(0, 60)]], sameBytes: true },
-  { name: 'hash listpack ints', setup: [['HSET', 'k', ...INTS.flatMap((v, i) => [`f${i}`, v])]], sameBytes: true },
-  { name: 'hash hashtable by value', setup: [['HSET', 'k', 'a', '1', 'long', 'v'.repeat(65)]] },
-  { name: 'hash hashtable by count', setup: [['HSET', 'k', ...pairs(200, (i) => [`field:${i}`, String(i)])]] },
-  { name: 'hash hashtable shrunk to few fields', setup: [['HSET', 'k', ...pairs(200, (i) => [`f${i}`, String(i)])], ['HDEL', 'k', ...range(195, (i) => `f${i}`)]] },
+  { name: 'hash listpack ints', encoding: 'listpack', setup: [['HSET', 'k', ...INTS.flatMap((v, i) => [`f${i}`, v])]], sameBytes: true },
+  { name: 'hash hashtable by value', encoding: 'hashtable', setup: [['HSET', 'k', 'a', '1', 'long', 'v'.repeat(65)]] },
+  { name: 'hash hashtable by count', encoding: 'hashtable', setup: [['HSET', 'k', ...pairs(600, (i) => [`field:${i}`, String(i)])]] },
+  { name: 'hash hashtable shrunk to few fields', encoding: 'hashtable', setup: [['HSET', 'k', ...pairs(600, (i) => [`f${i}`, String(i)])], ['HDEL', 'k', ...range(595, (i) => `f${i}`)]] },
   { name: 'zset listpack', setup: [['ZADD', 'k', '1', 'a', '2.5', 'b', '-3', 'c', 'inf', 'd', '-inf', 'e', '1e300', 'f', '0.1', 'g', '123456789012', 'h']], sameBytes: true },
   { name: 'zset listpack binary members', setup: [['ZADD', 'k', '0', '', '1', '\x00', '2', '\xff\xfe', '3', '42']], sameBytes: true },
-  { name: 'zset skiplist by count', setup: [['ZADD', 'k', ...pairs(200, (i) => [String(i / 3), `m${i}`])]], sameBytes: true },
+  { name: 'zset skiplist by count', encoding: 'skiplist', setup: [['ZADD', 'k', ...pairs(200, (i) => [String(i / 3), `m${i}`])]], sameBytes: true },
   { name: 'zset skiplist by member length', setup: [['ZADD', 'k', '1', 'a', '2', 'm'.repeat(65), '-0', 'z']], sameBytes: true },
-  { name: 'zset skiplist shrunk', setup: [['ZADD', 'k', ...pairs(200, (i) => [String(i), `m${i}`])], ['ZREMRANGEBYRANK', 'k', '0', '194']], sameBytes: true },
+  { name: 'zset skiplist shrunk', encoding: 'skiplist', setup: [['ZADD', 'k', ...pairs(200, (i) => [String(i), `m${i}`])], ['ZREMRANGEBYRANK', 'k', '0', '194']], sameBytes: true },
   { name: 'list small', setup: [['RPUSH', 'k', 'a', 'b', '', 'c']], sameBytes: true },
   { name: 'list integers', setup: [['RPUSH', 'k', ...INTS]], sameBytes: true },
   { name: 'list binary', setup: [['RPUSH', 'k', ALL_BYTES, '\x00', '\r\n']], sameBytes: true },
@@ -153,6 +155,7 @@ describe('DUMP from redis-server, RESTORE into redmoon (and back)', () => {
           if (!f.realOnly) expect(onRedmoon(cmd)).toBe(r);
         }
         const original = await describeKey('k', 'redis');
+        if (f.encoding !== undefined) expect(original[2]).toBe(`$${f.encoding.length}\r\n${f.encoding}\r\n`);
 
         // redis -> redmoon: the same payload restored on both sides gives the same value.
         const fromRedis = payloadOf(await onRedis(['DUMP', 'k']));
