@@ -12,10 +12,13 @@ export function toLuaBytes(s: string): Uint8Array {
 /** A Lua byte array as a latin1 string. */
 export function fromLuaBytes(u: Uint8Array): string {
   let s = '';
-  // Chunked so huge strings don't overflow the argument limit of fromCharCode.
-  for (let i = 0; i < u.length; i += 8192) {
-    s += String.fromCharCode.apply(null, Array.from(u.subarray(i, i + 8192)));
+  // Short strings (command names, keys) are cheapest char by char.
+  if (u.length <= 32) {
+    for (let i = 0; i < u.length; i++) s += String.fromCharCode(u[i]);
+    return s;
   }
+  // Chunked so huge strings don't overflow the argument limit of fromCharCode.
+  for (let i = 0; i < u.length; i += 8192) s += String.fromCharCode(...u.subarray(i, i + 8192));
   return s;
 }
 

@@ -23,6 +23,8 @@ const NOSCRIPT = 'NOSCRIPT No matching script. Please use EVAL.';
 /** string2ll: Redis's strict integer syntax (no spaces, no '+', no leading zeros). */
 function parseNumkeys(s: string): number | null {
   if (!/^(0|-?[1-9][0-9]{0,18})$/.test(s)) return null;
+  // Up to 15 digits are exact as a double; only longer ones need the range check.
+  if (s.length <= 15) return Number(s);
   const n = BigInt(s);
   if (n > 9223372036854775807n || n < -9223372036854775808n) return null;
   return Number(n);
@@ -66,6 +68,7 @@ function startScript(c: Client, engine: ScriptingEngine, bySha: boolean, readOnl
  * arose, and the script as a failed call (dispatch counts a top-level error).
  */
 function countNestedErrors(c: Client, reply: Reply): void {
+  if (reply.t !== 'array' && reply.t !== 'set' && reply.t !== 'map') return;
   const cmd = c.cmd!;
   let uncounted = false;
   const pending: Reply[] = [reply];
@@ -81,7 +84,7 @@ function countNestedErrors(c: Client, reply: Reply): void {
       }
     }
   }
-  if (uncounted && reply.t !== 'error') cmd.failedCalls++;
+  if (uncounted) cmd.failedCalls++;
 }
 
 const SCRIPT_HELP = [

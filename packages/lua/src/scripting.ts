@@ -18,6 +18,8 @@ import { parseShebang, type ScriptFlags } from './shebang.ts';
 export interface CachedScript {
   readonly body: string;
   readonly flags: ScriptFlags;
+  /** A registry reference to f_<sha>, so that a call needs no lookup by name. */
+  readonly ref: number;
 }
 
 export interface ScriptLogEntry {
@@ -39,6 +41,8 @@ export interface ScriptingOptions {
 const HOOK_INSTRUCTIONS = 100000;
 /** LL_* levels by loglevel name. */
 const LOG_LEVELS: Record<string, number> = { debug: 0, verbose: 1, notice: 2, warning: 3 };
+const KEYS_NAME = new Uint8Array([75, 69, 89, 83]);
+const ARGV_NAME = new Uint8Array([65, 82, 71, 86]);
 /** Memory of a fresh Lua state in redis-server 7.0.15 (INFO used_memory_lua). */
 const BASE_LUA_MEMORY = 31744;
 
@@ -66,11 +70,6 @@ function isEntry(cmd: ScriptCommand): cmd is CommandEntry {
   return cmd.handler !== null;
 }
 
-/** Lowercase ASCII only (Redis's command lookup is case-insensitive on ASCII). */
-function asciiLowerArg(s: string): string {
-  return s.replace(/[A-Z]+/g, (m) => m.toLowerCase());
-}
-
 const unimplemented = new Map<string, UnimplementedCommand>();
 
 /** COMMAND_SPECS as lookupCommand sees it (container|sub for a container's subcommand), or null. */
@@ -80,7 +79,7 @@ function specCommand(argv: readonly string[], name: string): UnimplementedComman
   let spec: CommandSpec = top;
   let key = name;
   if (top.subcommands !== undefined && argv.length > 1) {
-    const sub = asciiLowerArg(argv[1]);
+    const sub = argv[1].toLowerCase();
     if (!Object.hasOwn(top.subcommands, sub)) return null;
     spec = top.subcommands[sub];
     key = `${name}|${sub}`;
@@ -156,6 +155,11 @@ export class ScriptingEngine implements ScriptHost {
   /** The running script's coroutine, and its registry reference. */
   private thread: LuaState | null = null;
   private threadRef = 0;
+  /** Registry references to the strings "KEYS" and "ARGV". */
+  private keysNameRef = 0;
+  private argvNameRef = 0;
+  /** The coroutine of the last script, when it ended normally: the next one runs on it. */
+  private idleThread: LuaState | null = null;
   /** The propagation a suspended script collected so far (its command's unit is not finished). */
   private suspendedPropagation: Propagated[] | null = null;
   private scriptClient: Client | null = null;
@@ -180,11 +184,18 @@ export class ScriptingEngine implements ScriptHost {
   }
 
   private state(): LuaState {
-    this.L ??= createSandbox({
-      host: this,
-      memory: () => this.luaMemory(),
-      isScriptThread: (L) => L === this.thread,
-    });
+    if (this.L === null) {
+      const L = createSandbox({
+        host: this,
+        memory: () => this.luaMemory(),
+        isScriptThread: (T) => T === this.thread,
+      });
+      lua.lua_pushstring(L, KEYS_NAME);
+      this.keysNameRef = lauxlib.luaL_ref(L, lua.LUA_REGISTRYINDEX);
+      lua.lua_pushstring(L, ARGV_NAME);
+      this.argvNameRef = lauxlib.luaL_ref(L, lua.LUA_REGISTRYINDEX);
+      this.L = L;
+    }
     return this.L;
   }
 
@@ -198,6 +209,7 @@ export class ScriptingEngine implements ScriptHost {
     this.scripts.clear();
     this.scriptsMemory = 0;
     this.L = null;
+    this.idleThread = null;
   }
 
   /**
@@ -217,25 +229,37 @@ export class ScriptingEngine implements ScriptHost {
       lua.lua_pop(L, 1);
       return error(`ERR Error compiling script (new function): ${msg}`.replace(/[\r\n]/g, ' '));
     }
+    lua.lua_pushvalue(L, -1);
     lua.lua_setfield(L, lua.LUA_REGISTRYINDEX, `f_${sha}`);
-    this.scripts.set(sha, { body, flags: shebang.flags });
+    this.scripts.set(sha, { body, flags: shebang.flags, ref: lauxlib.luaL_ref(L, lua.LUA_REGISTRYINDEX) });
     this.scriptsMemory += scriptMemory(body.length);
     return sha;
   }
 
-  /** luaCreateArray + lua_setglobal with the global table briefly writable. */
-  private setGlobalArray(L: LuaState, name: string, items: readonly string[]): void {
+  /**
+   * luaCreateArray + lua_setglobal of KEYS and ARGV, with the global table
+   * briefly writable. The names are pushed from the registry: the same Lua
+   * strings every call, whose table hash fengari computes once. _G has no
+   * __newindex, so a raw set is what lua_setglobal does.
+   */
+  private setKeysAndArgv(L: LuaState, keys: readonly string[], args: readonly string[]): void {
+    lua.lua_pushglobaltable(L);
+    enableReadonlyTable(L, -1, false);
+    this.setGlobalArray(L, this.keysNameRef, keys);
+    this.setGlobalArray(L, this.argvNameRef, args);
+    enableReadonlyTable(L, -1, true);
+    lua.lua_pop(L, 1);
+  }
+
+  /** Set the array of items as the global named by the registry string nameRef (the globals on top). */
+  private setGlobalArray(L: LuaState, nameRef: number, items: readonly string[]): void {
+    lua.lua_rawgeti(L, lua.LUA_REGISTRYINDEX, nameRef);
     lua.lua_createtable(L, items.length, 0);
     for (let i = 0; i < items.length; i++) {
       pushBytes(L, items[i]);
       lua.lua_rawseti(L, -2, i + 1);
     }
-    lua.lua_pushglobaltable(L);
-    enableReadonlyTable(L, -1, false);
-    lua.lua_insert(L, -2);
-    lua.lua_setfield(L, -2, name);
-    enableReadonlyTable(L, -1, true);
-    lua.lua_pop(L, 1);
+    lua.lua_rawset(L, -3);
   }
 
   private getScriptClient(): Client {
@@ -276,15 +300,14 @@ export class ScriptingEngine implements ScriptHost {
       timedOut: false,
       suspendable: caller.argv === suspendableArgv,
     };
-    this.setGlobalArray(L, 'KEYS', keys);
-    this.setGlobalArray(L, 'ARGV', args);
+    this.setKeysAndArgv(L, keys, args);
     // f_<sha> runs as the body of a fresh coroutine, driven by lua_resume so the
     // timeout hook can suspend it. Being the body itself, it has the C-call depth
     // it has in Redis (which runs it with lua_pcall); the message handler's work
     // is done on the dead coroutine, whose frames still show where it failed.
-    const T = lua.lua_newthread(L);
-    this.threadRef = lauxlib.luaL_ref(L, lua.LUA_REGISTRYINDEX);
-    lua.lua_getfield(T, lua.LUA_REGISTRYINDEX, `f_${sha}`);
+    const T = this.idleThread ?? this.newThread(L);
+    this.idleThread = null;
+    lua.lua_rawgeti(T, lua.LUA_REGISTRYINDEX, script.ref);
     lua.lua_sethook(T, this.hook, lua.LUA_MASKCOUNT, HOOK_INSTRUCTIONS);
     this.thread = T;
     this.ctx = ctx;
@@ -331,11 +354,26 @@ export class ScriptingEngine implements ScriptHost {
     }
   }
 
+  /** A coroutine for running scripts, anchored in the registry. */
+  private newThread(L: LuaState): LuaState {
+    const T = lua.lua_newthread(L);
+    this.threadRef = lauxlib.luaL_ref(L, lua.LUA_REGISTRYINDEX);
+    return T;
+  }
+
   private endRun(L: LuaState): void {
+    const T = this.thread!;
     this.ctx = null;
     this.thread = null;
-    lauxlib.luaL_unref(L, lua.LUA_REGISTRYINDEX, this.threadRef);
     this.server.busyScript = null;
+    // A coroutine whose body returned is back at its base level, empty and
+    // reusable (Lua 5.3's lua_resume); one that failed is dead.
+    if (lua.lua_status(T) === lua.LUA_OK) {
+      lua.lua_settop(T, 0);
+      this.idleThread = T;
+    } else {
+      lauxlib.luaL_unref(L, lua.LUA_REGISTRYINDEX, this.threadRef);
+    }
   }
 
   /** core's busyScript hook while a script is timed out: BUSY for all but its caller. */
@@ -444,11 +482,11 @@ export class ScriptingEngine implements ScriptHost {
    * for names Redis does not know.
    */
   private lookupCommand(argv: readonly string[]): ScriptCommand | null {
-    const name = asciiLowerArg(argv[0]);
+    const name = argv[0].toLowerCase();
     const cmd = this.server.commands.get(name);
     if (cmd === undefined) return specCommand(argv, name);
     if (argv.length === 1 || cmd.subcommands.size === 0) return cmd;
-    return cmd.subcommands.get(asciiLowerArg(argv[1])) ?? specCommand(argv, name);
+    return cmd.subcommands.get(argv[1].toLowerCase()) ?? specCommand(argv, name);
   }
 
   /** Why redis.call refuses to run argv (script.c scriptCall's checks, in order), or null. */
