@@ -8,6 +8,7 @@
 // shape, near). See README.md for the rules.
 import type { Step } from './case.ts';
 import { connectionFamily } from './families/connection.ts';
+import { geoFamily } from './families/geo.ts';
 import { hashFamily } from './families/hash.ts';
 import { keyspaceFamily } from './families/keyspace.ts';
 import { listFamily } from './families/list.ts';
@@ -203,7 +204,7 @@ export interface Family {
   dumpers?: Record<string, (key: string) => Step[]>;
 }
 
-export const FAMILIES: readonly Family[] = [stringFamily, keyspaceFamily, connectionFamily, listFamily, zsetFamily, hashFamily, setFamily];
+export const FAMILIES: readonly Family[] = [stringFamily, keyspaceFamily, connectionFamily, listFamily, zsetFamily, hashFamily, setFamily, geoFamily];
 
 /** The dumper for a TYPE reply ("string", "hash", ...), from whichever family owns it. */
 export function dumperFor(type: string, families: readonly Family[] = FAMILIES): ((key: string) => Step[]) | undefined {

@@ -148,29 +148,24 @@ function geodist(c: Client): Reply {
   return distanceReply(geoDistance(a[0], a[1], b[0], b[1]) / toMeter);
 }
 
-/** GEOHASH key member ...: 11-character standard geohashes, null for missing members. */
-function geohash(c: Client): Reply {
+/** GEOHASH and GEOPOS: one reply per member, from its decoded position or for its absence. */
+function perMember(c: Client, present: (lon: number, lat: number) => Reply, missing: Reply): Reply {
   const argv = c.argv;
   const o = readTyped(c, argv[1], 'zset');
   const out: Reply[] = [];
   for (let j = 2; j < argv.length; j++) {
     const p = o === undefined ? undefined : memberPosition(o, argv[j]);
-    out.push(p === undefined ? NULL : bulk(geohashString(p[0], p[1])));
+    out.push(p === undefined ? missing : present(p[0], p[1]));
   }
   return array(out);
 }
 
+/** GEOHASH key member ...: 11-character standard geohashes, null for missing members. */
+const geohash = (c: Client): Reply => perMember(c, (lon, lat) => bulk(geohashString(lon, lat)), NULL);
+
 /** GEOPOS key member ...: [lon, lat] pairs, a null array for missing members. */
-function geopos(c: Client): Reply {
-  const argv = c.argv;
-  const o = readTyped(c, argv[1], 'zset');
-  const out: Reply[] = [];
-  for (let j = 2; j < argv.length; j++) {
-    const p = o === undefined ? undefined : memberPosition(o, argv[j]);
-    out.push(p === undefined ? NULL_ARRAY : array([coordinateReply(p[0]), coordinateReply(p[1])]));
-  }
-  return array(out);
-}
+const geopos = (c: Client): Reply =>
+  perMember(c, (lon, lat) => array([coordinateReply(lon), coordinateReply(lat)]), NULL_ARRAY);
 
 /** A search hit (geoPoint). */
 interface GeoPoint {

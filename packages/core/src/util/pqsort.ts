@@ -2,7 +2,9 @@
 // both given, sorting only the partitions that overlap [lrange, rrange]. It is
 // not stable, so elements that compare equal (ALPHA BY with missing keys) end
 // up in the order this exact algorithm leaves them: ported step for step,
-// with element indexes in place of byte pointers.
+// with element indexes in place of byte pointers. Redis's copy has no
+// swap_cnt shortcut (NetBSD's fall back to insertion sort when a partition
+// pass swapped nothing): an already partitioned range is still recursed into.
 
 type Cmp<T> = (a: T, b: T) => number;
 
@@ -56,26 +58,20 @@ function partialSort<T>(v: T[], lo: number, n: number, cmp: Cmp<T>, lrange: numb
     let pb = pa;
     let pc = lo + n - 1;
     let pd = pc;
-    let swapped = false;
     for (;;) {
       let r: number;
       while (pb <= pc && (r = cmp(v[pb], v[lo])) <= 0) {
-        if (r === 0) { swapped = true; swap(v, pa, pb); pa++; }
+        if (r === 0) { swap(v, pa, pb); pa++; }
         pb++;
       }
       while (pb <= pc && (r = cmp(v[pc], v[lo])) >= 0) {
-        if (r === 0) { swapped = true; swap(v, pc, pd); pd--; }
+        if (r === 0) { swap(v, pc, pd); pd--; }
         pc--;
       }
       if (pb > pc) break;
       swap(v, pb, pc);
-      swapped = true;
       pb++;
       pc--;
-    }
-    if (!swapped) {
-      insertionSort(v, lo, n, cmp);
-      return;
     }
     const pn = lo + n;
     let r = Math.min(pa - lo, pb - pa);
