@@ -1,8 +1,8 @@
 // CLIENT KILL over TCP: the killed client's socket is closed; a client that
 // kills itself still gets its reply first. Checked against redis-server 7.0.15.
 import { Socket } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningServer, startRealRedis, startRedmoonServer } from '../support/servers.ts';
+import { describe, expect, it } from 'vitest';
+import { type RunningServer, withBothServers } from '../support/servers.ts';
 
 /** A connection that records everything it receives and when it was closed. */
 class RawClient {
@@ -57,13 +57,7 @@ async function killScenario(port: number): Promise<{ victim: [string, boolean]; 
 let real: RunningServer;
 let redmoon: RunningServer;
 
-beforeAll(async () => {
-  [real, redmoon] = await Promise.all([startRealRedis(), startRedmoonServer()]);
-});
-
-afterAll(async () => {
-  await Promise.all([real?.stop(), redmoon?.stop()]);
-});
+withBothServers((r, m) => { real = r; redmoon = m; });
 
 describe('CLIENT KILL over TCP', () => {
   it('closes the killed connection, and a self-kill after its reply', async () => {

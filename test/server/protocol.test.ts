@@ -2,8 +2,8 @@
 // same bytes as redis-server 7.0.15, close (or keep) the connection the same way,
 // and keep serving other clients.
 import { Socket } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningServer, startRealRedis, startRedmoonServer } from '../support/servers.ts';
+import { describe, expect, it } from 'vitest';
+import { type RunningServer, withBothServers } from '../support/servers.ts';
 
 interface Exchange {
   reply: string;
@@ -47,13 +47,7 @@ const bytes = (s: string): Buffer => Buffer.from(s, 'latin1');
 let real: RunningServer;
 let redmoon: RunningServer;
 
-beforeAll(async () => {
-  [real, redmoon] = await Promise.all([startRealRedis(), startRedmoonServer()]);
-});
-
-afterAll(async () => {
-  await Promise.all([real?.stop(), redmoon?.stop()]);
-});
+withBothServers((r, m) => { real = r; redmoon = m; });
 
 /** The same exchange against both servers, then a PING from a fresh client. */
 async function expectSameAsRedis(data: Buffer, halfClose = false): Promise<Exchange> {
@@ -147,13 +141,7 @@ describe.concurrent('limits for clients that have not authenticated (requirepass
   let realAuth: RunningServer;
   let redmoonAuth: RunningServer;
 
-  beforeAll(async () => {
-    [realAuth, redmoonAuth] = await Promise.all([startRealRedis(['--requirepass', 'pw']), startRedmoonServer(['--requirepass', 'pw'])]);
-  });
-
-  afterAll(async () => {
-    await Promise.all([realAuth?.stop(), redmoonAuth?.stop()]);
-  });
+  withBothServers((r, m) => { realAuth = r; redmoonAuth = m; }, ['--requirepass', 'pw']);
 
   const AUTH_CASES: [string, string][] = [
     ['more than 10 arguments', '*11\r\n'],

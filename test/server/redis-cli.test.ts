@@ -1,19 +1,13 @@
 // The real redis-cli talking to redmoon-server: its output must be what it
 // prints against redis-server 7.0.15.
 import { execFile } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningServer, startRealRedis, startRedmoonServer } from '../support/servers.ts';
+import { describe, expect, it } from 'vitest';
+import { type RunningServer, withBothServers } from '../support/servers.ts';
 
 let real: RunningServer;
 let redmoon: RunningServer;
 
-beforeAll(async () => {
-  [real, redmoon] = await Promise.all([startRealRedis(), startRedmoonServer()]);
-});
-
-afterAll(async () => {
-  await Promise.all([real?.stop(), redmoon?.stop()]);
-});
+withBothServers((r, m) => { real = r; redmoon = m; });
 
 /** Run redis-cli against a port; resolves with its raw stdout. */
 function cli(port: number, args: string[], stdin?: Buffer): Promise<Buffer> {

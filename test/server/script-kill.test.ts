@@ -4,8 +4,8 @@
 // error and the server stays healthy. The same scenario runs on redis-server
 // 7.0.15 and on redmoon-server, and every reply is compared.
 import { Socket } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningServer, startRealRedis, startRedmoonServer } from '../support/servers.ts';
+import { describe, expect, it } from 'vitest';
+import { type RunningServer, withBothServers } from '../support/servers.ts';
 
 /** A RESP connection that sends inline commands and reads one reply line each (every reply here is one line). */
 class LineClient {
@@ -113,13 +113,7 @@ async function unkillableScenario(port: number): Promise<Record<string, string>>
 let real: RunningServer;
 let redmoon: RunningServer;
 
-beforeAll(async () => {
-  [real, redmoon] = await Promise.all([startRealRedis(), startRedmoonServer()]);
-});
-
-afterAll(async () => {
-  await Promise.all([real?.stop(), redmoon?.stop()]);
-});
+withBothServers((r, m) => { real = r; redmoon = m; });
 
 describe('a script past busy-reply-threshold over TCP', () => {
   it('answers BUSY to other clients, and SCRIPT KILL stops it', async () => {
