@@ -1,11 +1,11 @@
-// Test support for the data type command tests (hash.test.ts, set.test.ts): a
+// Test support for the data type command tests (hash, set, zset ...): a
 // server with every keyspace event on, what it propagates, and reply helpers.
 import type { Reply } from '../reply.ts';
 import { encode2 } from '../resp/encode.ts';
 import { RedisServer } from '../server.ts';
 
-export function typeTestServer(config: Record<string, string> = {}) {
-  const server = new RedisServer({ config: { 'notify-keyspace-events': 'KEA', ...config } });
+export function typeTestServer(config: Record<string, string> = {}, random?: () => number) {
+  const server = new RedisServer({ config: { 'notify-keyspace-events': 'KEA', ...config }, ...(random ? { random } : {}) });
   const c = server.createClient();
   const propagated: string[] = [];
   server.onPropagate((p) => propagated.push(p.argv.join(' ')));

@@ -2,24 +2,11 @@
 // propagation forms (both captured from redis-server 7.0.15), ZSCAN's walk on a
 // skiplist and ZRANDMEMBER's sampling rules.
 import { describe, expect, test } from 'vitest';
-import { encode2 } from '../resp/encode.ts';
-import { RedisServer } from '../server.ts';
 import { SkipList } from '../types/skiplist.ts';
 import { ZSetValue } from '../types/zset.ts';
+import { typeTestServer } from './type-test-server.ts';
 
-function setup(config: Record<string, string> = {}, random?: () => number) {
-  const server = new RedisServer({ config, ...(random ? { random } : {}) });
-  const c = server.createClient();
-  const propagated: string[] = [];
-  server.onPropagate((p) => propagated.push(p.argv.join(' ')));
-  const events: string[] = [];
-  server.publish = (channel, message) => {
-    if (channel.startsWith('__keyevent@0__:')) events.push(`${channel.slice('__keyevent@0__:'.length)} ${message}`);
-    return 0;
-  };
-  const run = (...argv: string[]): string => encode2(server.execute(c, argv));
-  return { server, run, propagated, events };
-}
+const setup = typeTestServer;
 
 /** A seeded PRNG for reproducible tests. */
 function mulberry(seed: number): () => number {
