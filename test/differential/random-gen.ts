@@ -7,9 +7,11 @@
 // or on hash-table order, or carry a comparison rule that makes it so (sort,
 // shape, near). See README.md for the rules.
 import type { Step } from './case.ts';
+import { bitopsFamily } from './families/bitops.ts';
 import { connectionFamily } from './families/connection.ts';
 import { geoFamily } from './families/geo.ts';
 import { hashFamily } from './families/hash.ts';
+import { hllFamily } from './families/hll.ts';
 import { keyspaceFamily } from './families/keyspace.ts';
 import { listFamily } from './families/list.ts';
 import { setFamily } from './families/set.ts';
@@ -204,7 +206,7 @@ export interface Family {
   dumpers?: Record<string, (key: string) => Step[]>;
 }
 
-export const FAMILIES: readonly Family[] = [stringFamily, keyspaceFamily, connectionFamily, listFamily, zsetFamily, hashFamily, setFamily, geoFamily];
+export const FAMILIES: readonly Family[] = [stringFamily, keyspaceFamily, connectionFamily, listFamily, zsetFamily, hashFamily, setFamily, geoFamily, bitopsFamily, hllFamily];
 
 /** The dumper for a TYPE reply ("string", "hash", ...), from whichever family owns it. */
 export function dumperFor(type: string, families: readonly Family[] = FAMILIES): ((key: string) => Step[]) | undefined {

@@ -99,6 +99,23 @@ export const E = {
   ZSET_WEIGHT_NOT_FLOAT: 'ERR weight value is not a float',
   ZSET_NEEDS_KEYS: (cmd: string) => `ERR at least 1 input key is needed for '${cmd}' command`,
   COUNT_POSITIVE: 'ERR count should be greater than 0',
+  // Bitmaps (bitops.c).
+  BIT_VALUE: 'ERR bit is not an integer or out of range',
+  BITPOS_BIT: 'ERR The bit argument must be 1 or 0.',
+  BITOP_NOT_ONE_KEY: 'ERR BITOP NOT must be called with a single source key.',
+  BITFIELD_TYPE: 'ERR Invalid bitfield type. Use something like i16 u8. Note that u64 is not supported but i64 is.',
+  BITFIELD_OVERFLOW_TYPE: 'ERR Invalid OVERFLOW type specified',
+  BITFIELD_RO_GET_ONLY: 'ERR BITFIELD_RO only supports the GET subcommand',
+  // HyperLogLog (hyperloglog.c).
+  HLL_WRONGTYPE: 'WRONGTYPE Key is not a valid HyperLogLog string value.',
+  HLL_CORRUPTED: 'INVALIDOBJ Corrupted HLL object detected',
+  PFDEBUG_NO_KEY: 'ERR The specified key does not exist',
+  PFDEBUG_NOT_SPARSE: 'ERR HLL encoding is not sparse',
+  PFDEBUG_UNKNOWN: (sub: string) => `ERR Unknown PFDEBUG subcommand '${sub}'`,
+  PFSELFTEST_REGISTER: (i: number, want: number, got: number) => `TESTFAILED Register ${i} should be ${want} but is ${got}`,
+  PFSELFTEST_NOT_SPARSE: 'TESTFAILED sparse encoding not used',
+  PFSELFTEST_DISAGREE: 'TESTFAILED dense/sparse disagree',
+  PFSELFTEST_ERROR: (card: number, abserr: number) => `TESTFAILED Too big error. card:${card} abserr:${abserr}`,
   // DUMP / RESTORE (cluster.c).
   BUSYKEY: 'BUSYKEY Target key name already exists.',
   RESTORE_BAD_TTL: 'ERR Invalid TTL value, must be >= 0',

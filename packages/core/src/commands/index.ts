@@ -1,11 +1,13 @@
 // Every implemented command, by lowercase full name ("get", "config|get").
 // One module per group, as Redis groups its t_*.c files.
 import type { Handler } from '../table/table.ts';
+import { bitopsCommands } from './bitops.ts';
 import { commandCommands } from './command.ts';
 import { connectionCommands } from './connection.ts';
 import { debugCommands } from './debug.ts';
 import { dumpCommands } from './dump.ts';
 import { geoCommands } from './geo.ts';
+import { hyperloglogCommands } from './hyperloglog.ts';
 import { infoCommands } from './info.ts';
 import { hashCommands } from './hash.ts';
 import { keyspaceCommands } from './keyspace.ts';
@@ -29,6 +31,8 @@ export const ALL_HANDLERS: Record<string, Handler> = {
   ...debugCommands,
   ...commandCommands,
   ...zsetCommands,
+  ...bitopsCommands,
+  ...hyperloglogCommands,
   ...dumpCommands,
   ...geoCommands,
 };
