@@ -71,6 +71,18 @@ export interface StringObj extends RObj {
   value: string;
 }
 
+/**
+ * The longest string value redmoon can hold: V8's String::kMaxLength on 64-bit
+ * (2^29 - 24 chars, one byte each), 24 bytes short of Redis's default 512MB
+ * proto-max-bulk-len. Commands that grow a string check against
+ * maxStringLength(), so in that last window they refuse with Redis's own
+ * size error instead of failing inside the engine.
+ */
+export const V8_MAX_STRING_BYTES = 2 ** 29 - 24;
+
+/** The size limit for string results: proto-max-bulk-len, capped by what V8 can hold. */
+export const maxStringLength = (protoMaxBulkLen: number): number => Math.min(protoMaxBulkLen, V8_MAX_STRING_BYTES);
+
 /** Redis's OBJ_ENCODING_EMBSTR_SIZE_LIMIT. */
 export const EMBSTR_LIMIT = 44;
 

@@ -3,7 +3,7 @@
 // read go out in a single socket write (as Redis batches a client's output
 // buffer until the event loop writes it).
 import type { Socket } from 'node:net';
-import { type Client, type Reply, type RedisServer, encode } from '@redmoon/core';
+import { type Client, type Reply, type RedisServer, encode, error } from '@redmoon/core';
 import { executeSuspendable, ScriptSuspended } from '@redmoon/lua';
 import { type ParseLimits, RespParser } from './resp-parser.ts';
 
@@ -116,7 +116,9 @@ export class Connection {
     try {
       return executeSuspendable(this.server, this.client, argv);
     } catch (e) {
-      if (!(e instanceof ScriptSuspended)) throw e;
+      // An engine failure (a JS limit, a bug) must not take the server down with
+      // every other client: this client gets an error reply and the server goes on.
+      if (!(e instanceof ScriptSuspended)) return error(`ERR redmoon internal error: ${String((e as Error)?.message ?? e).replace(/[\r\n]+/g, ' ')}`);
       this.suspendedArgv = argv;
       this.handlingInput = false;
       if (!this.closed) this.flush();

@@ -6,7 +6,7 @@ import type { Client } from '../client.ts';
 import { E, fail } from '../errors.ts';
 import { dbAdd, dbDelete, lookupRead, lookupWrite, newObject, notify, readTyped, setKey } from '../keyspace.ts';
 import { N } from '../notify.ts';
-import type { RObj } from '../object.ts';
+import { maxStringLength, type RObj } from '../object.ts';
 import { type Reply, array, intReply, NEG_ONE, NULL, ONE, ZERO } from '../reply.ts';
 import type { Handler } from '../table/table.ts';
 import { bytesToLatin1 } from '../util/bytes.ts';
@@ -26,7 +26,7 @@ function bitOffsetArg(c: Client, s: string, hashBits = 0): number {
   const usehash = hashBits > 0 && s.charCodeAt(0) === 35; // '#'
   let offset = parseInt64(usehash ? s.slice(1) : s) ?? fail(E.BIT_OFFSET);
   if (usehash) offset = BigInt.asIntN(64, offset * BigInt(hashBits));
-  if (offset < 0n || offset >> 3n >= BigInt(c.server.config.protoMaxBulkLen)) fail(E.BIT_OFFSET);
+  if (offset < 0n || offset >> 3n >= BigInt(maxStringLength(c.server.config.protoMaxBulkLen))) fail(E.BIT_OFFSET);
   return Number(offset);
 }
 

@@ -4,7 +4,7 @@ import type { Client } from '../client.ts';
 import { E, fail } from '../errors.ts';
 import { dbAdd, lookupRead, newObject, notify, readTyped, writeTyped } from '../keyspace.ts';
 import { N } from '../notify.ts';
-import { EMBSTR_LIMIT, stringEncodingFor, type RObj } from '../object.ts';
+import { EMBSTR_LIMIT, maxStringLength, stringEncodingFor, type RObj } from '../object.ts';
 import { type Reply, array, bulk, intReply, map, ZERO } from '../reply.ts';
 import type { Handler } from '../table/table.ts';
 import {
@@ -40,9 +40,9 @@ function replaceValue(c: Client, key: string, o: RObj, value: string, enc: RObj[
   c.server.signalModifiedKey(c.db, key);
 }
 
-/** checkStringLength: refuse results longer than proto-max-bulk-len. */
+/** checkStringLength: refuse results longer than proto-max-bulk-len (and than V8 can hold). */
 function checkStringLength(c: Client, size: number): void {
-  if (size > c.server.config.protoMaxBulkLen) fail(E.STRING_TOO_LONG);
+  if (size > maxStringLength(c.server.config.protoMaxBulkLen)) fail(E.STRING_TOO_LONG);
 }
 
 /** APPEND: a missing key takes the argument as SET would; an existing one turns raw. */
