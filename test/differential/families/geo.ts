@@ -3,9 +3,11 @@
 // scores (decoded as Redis decodes them).
 //
 // STOREDIST is left out: it stores haversine distances whose last bit depends
-// on the C library's sin/cos/asin, which V8's differ from in about one call in
-// thirty, and later ZRANGE WITHSCORES would print all 17 digits. Distances
-// shown by WITHDIST/GEODIST are rounded to 4 decimals, far above that noise.
+// on glibc's sin/cos/asin, and later ZRANGE WITHSCORES would print all 17
+// digits. util/libm.ts rounds them correctly, which glibc does not in about
+// one call in a thousand, so about one stored distance in 500 still differs.
+// Distances shown by WITHDIST/GEODIST are rounded to 4 decimals, far above
+// that noise.
 import type { Step } from '../case.ts';
 import type { CommandGen, Family, Gen } from '../random-gen.ts';
 

@@ -2,7 +2,11 @@
 // geo sets store as sorted set scores, the 3x3 cell cover of a search shape,
 // and the haversine distances. Ported operation for operation (same double
 // arithmetic in the same order), since the scanned cells, the distance filter
-// and the printed coordinates all depend on the exact bits.
+// and the printed coordinates all depend on the exact bits. The trigonometry
+// is ./libm.ts's correctly rounded sin/cos/asin, glibc's results in all but
+// about 0.1% of calls (Math.sin and co. differ in a few percent).
+
+import { asin, cos, sin } from './libm.ts';
 
 /** GEO_LONG_MIN/MAX, GEO_LAT_MIN/MAX: the EPSG:900913 limits Redis indexes. */
 export const GEO_LONG_MIN = -180;
@@ -227,8 +231,8 @@ function boundingBox(s: GeoShape): [number, number, number, number] {
   const height = s.conversion * (s.type === 'radius' ? s.radius : s.height / 2);
   const width = s.conversion * (s.type === 'radius' ? s.radius : s.width / 2);
   const latDelta = radDeg(height / EARTH_RADIUS_IN_METERS);
-  const longDeltaTop = radDeg(width / EARTH_RADIUS_IN_METERS / Math.cos(degRad(s.lat + latDelta)));
-  const longDeltaBottom = radDeg(width / EARTH_RADIUS_IN_METERS / Math.cos(degRad(s.lat - latDelta)));
+  const longDeltaTop = radDeg(width / EARTH_RADIUS_IN_METERS / cos(degRad(s.lat + latDelta)));
+  const longDeltaBottom = radDeg(width / EARTH_RADIUS_IN_METERS / cos(degRad(s.lat - latDelta)));
   // The box is widest at its top in the north and at its bottom in the south.
   const south = s.lat < 0;
   return [
@@ -284,14 +288,14 @@ function latDistance(lat1d: number, lat2d: number): number {
 export function geoDistance(lon1d: number, lat1d: number, lon2d: number, lat2d: number): number {
   const lon1r = degRad(lon1d);
   const lon2r = degRad(lon2d);
-  const v = Math.sin((lon2r - lon1r) / 2);
+  const v = sin((lon2r - lon1r) / 2);
   // Redis skips the trigonometry when the longitudes are (practically) the same.
   if (v === 0.0) return latDistance(lat1d, lat2d);
   const lat1r = degRad(lat1d);
   const lat2r = degRad(lat2d);
-  const u = Math.sin((lat2r - lat1r) / 2);
-  const a = u * u + Math.cos(lat1r) * Math.cos(lat2r) * v * v;
-  return 2.0 * EARTH_RADIUS_IN_METERS * Math.asin(Math.sqrt(a));
+  const u = sin((lat2r - lat1r) / 2);
+  const a = u * u + cos(lat1r) * cos(lat2r) * v * v;
+  return 2.0 * EARTH_RADIUS_IN_METERS * asin(Math.sqrt(a));
 }
 
 /**
