@@ -210,16 +210,24 @@ export class RedisServer {
     return this.propagateListeners.length !== 0;
   }
 
+  /** The top-level command named `name` in any letter case (no subcommand resolution), or undefined. */
+  lookupCommand(name: string): CommandEntry | undefined {
+    return this.lookup.get(name) ?? this.commands.get(asciiLower(name));
+  }
+
   /**
    * Execute one command for a client and return its reply. This is the whole of
    * Redis's processCommand + call(): lookup, generic checks, handler, propagation.
    */
   execute(c: Client, argv: string[]): Reply {
-    if (this.depth === 0) this.cmdTimeValid = false;
+    // While a timed-out script is suspended between slices, every command (its
+    // own resumption included) keeps the script's start time: Redis checks expiry
+    // against scriptTimeSnapshot() for as long as a script runs.
+    if (this.depth === 0 && this.busyScript === null) this.cmdTimeValid = false;
     c.lastInteraction = this.lruClock;
     if (argv.length === 0) return error(E.UNKNOWN_COMMAND('', ''));
     const name = argv[0];
-    let cmd = this.lookup.get(name) ?? this.commands.get(asciiLower(name));
+    let cmd = this.lookupCommand(name);
     if (cmd === undefined) return this.reject(unknownCommand(argv));
     if (cmd.subcommands.size !== 0 && argv.length >= 2) {
       const sub = cmd.subcommands.get(asciiLower(argv[1]));

@@ -22,9 +22,9 @@ export function fromLuaBytes(u: Uint8Array): string {
   return s;
 }
 
-/** Push a latin1 string as a Lua string. */
+/** Push a latin1 string as a Lua string (its fresh byte array becomes the Lua string's). */
 export function pushBytes(L: LuaState, s: string): void {
-  lua.lua_pushstring(L, toLuaBytes(s));
+  lua.lua_pushbytes(L, toLuaBytes(s));
 }
 
 /** The Lua string (or number, converted by Lua's rules) at idx as latin1, or null. */

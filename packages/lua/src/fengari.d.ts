@@ -142,6 +142,8 @@ declare module 'fengari' {
     function lua_pushnil(L: LuaState): void;
     function lua_pushnumber(L: LuaState, n: number): void;
     function lua_pushstring(L: LuaState, s: LuaString | string | null): LuaString;
+    /** redmoon's patch: push bytes as a Lua string without a copy (the caller gives the array up). */
+    function lua_pushbytes(L: LuaState, s: Uint8Array): void;
     function lua_pushthread(L: LuaState): boolean;
     function lua_pushvalue(L: LuaState, idx: number): void;
     function lua_rawequal(L: LuaState, a: number, b: number): boolean;

@@ -23,6 +23,27 @@ function runCtx(L: LuaState, host: ScriptHost, what: string): RunCtx {
   return host.current() ?? raise(L, `${what} can only be called inside a script invocation`);
 }
 
+/** How many leading argument positions remember their last conversion, and up to what length. */
+const ARG_CACHE_SLOTS = 8;
+const ARG_CACHE_MAX_BYTES = 64;
+const cachedArgBytes: (Uint8Array | null)[] = new Array<Uint8Array | null>(ARG_CACHE_SLOTS).fill(null);
+const cachedArgStrings: string[] = new Array<string>(ARG_CACHE_SLOTS).fill('');
+
+/**
+ * The argument at position j as latin1. A Lua string's bytes never change, and
+ * a script passes the same ones call after call (the command name is a constant
+ * of its function, KEYS[i] is pushed from the engine's cache): those are
+ * converted once, and yield the same JS string, whose hash V8 keeps.
+ */
+function argString(j: number, bytes: Uint8Array): string {
+  if (j > ARG_CACHE_SLOTS || bytes.length > ARG_CACHE_MAX_BYTES) return fromLuaBytes(bytes);
+  if (cachedArgBytes[j - 1] === bytes) return cachedArgStrings[j - 1];
+  const s = fromLuaBytes(bytes);
+  cachedArgBytes[j - 1] = bytes;
+  cachedArgStrings[j - 1] = s;
+  return s;
+}
+
 /**
  * luaArgsToRedisArgv: the call's arguments as argv. Numbers are printed with
  * %.17g (Lua's own %.14g would lose precision). On error the error table is
@@ -36,13 +57,10 @@ function argsToArgv(L: LuaState): string[] | null {
   }
   const argv: string[] = [];
   for (let j = 1; j <= argc; j++) {
-    if (lua.lua_type(L, j) === lua.LUA_TNUMBER) {
-      argv.push(formatDouble(lua.lua_tonumber(L, j)));
-      continue;
-    }
-    const s = lua.lua_type(L, j) === lua.LUA_TSTRING ? lua.lua_tolstring(L, j) : null;
-    if (s === null) break;
-    argv.push(fromLuaBytes(s));
+    const type = lua.lua_type(L, j);
+    if (type === lua.LUA_TNUMBER) argv.push(formatDouble(lua.lua_tonumber(L, j)));
+    else if (type === lua.LUA_TSTRING) argv.push(argString(j, lua.lua_tolstring(L, j)!));
+    else break;
   }
   lua.lua_pop(L, argc);
   if (argv.length !== argc) {

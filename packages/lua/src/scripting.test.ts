@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { lua, type LuaState } from 'fengari';
-import { encode2, type Propagated, type RedisServer } from '@redmoon/core';
+import { type Clock, encode2, type Propagated, type RedisServer } from '@redmoon/core';
 import { createScriptingServer, scriptingFor } from './index.ts';
-import { HARD_LIMIT_ERROR, KILLED_ERROR } from './scripting.ts';
+import { executeSuspendable, HARD_LIMIT_ERROR, KILLED_ERROR, ScriptSuspended } from './scripting.ts';
 
 function setup(opts: Parameters<typeof createScriptingServer>[0] = {}) {
   const server = createScriptingServer(opts);
@@ -83,6 +83,33 @@ describe('timeouts and SCRIPT KILL', () => {
     expect(busyCalls).toBeGreaterThanOrEqual(3);
     expect(engine.running).toBeNull();
     expect(encode2(server.execute(other, ['SCRIPT', 'KILL']))).toBe('-NOTBUSY No scripts in execution right now.\r\n');
+  });
+
+  it('keeps the script start time for expiry across suspended slices (scriptTimeSnapshot)', () => {
+    // A clock that moves 5 ms at every read: the count hook times the script out.
+    let ms = 1_700_000_000_000;
+    const clock: Clock = { now: () => (ms += 5), nowMicros: () => ms * 1000 };
+    const { server, client, run } = setup({ clock, config: { 'busy-reply-threshold': '20' } });
+    run('SET', 'k', 'v', 'PX', '50');
+    const argv = ['EVAL', "local before = redis.call('exists', KEYS[1])\nfor i = 1, 3000000 do end\nreturn {before, redis.call('exists', KEYS[1]), redis.call('get', KEYS[1])}", '1', 'k'];
+    const startedAt = ms;
+    let slices = 1;
+    let reply = '';
+    for (;;) {
+      try {
+        reply = encode2(executeSuspendable(server, client, argv));
+        break;
+      } catch (e) {
+        if (!(e instanceof ScriptSuspended)) throw e;
+        slices++;
+      }
+    }
+    expect(slices).toBeGreaterThan(2);
+    expect(ms - startedAt).toBeGreaterThan(50);
+    // Redis 7.0 checks expiry against the script's start for its whole run.
+    expect(reply).toBe('*3\r\n:1\r\n:1\r\n$1\r\nv\r\n');
+    // Once the script ended, commands see the clock again.
+    expect(run('EXISTS', 'k')).toBe(':0\r\n');
   });
 
   it('refuses to kill a script that wrote', () => {

@@ -142,6 +142,29 @@ function scriptMemory(bodyLength: number): number {
   return 120 + jemallocSize(header + bodyLength + 1);
 }
 
+/** The Lua bytes last pushed at each leading position of KEYS or ARGV. */
+interface PushCache {
+  items: string[];
+  bytes: Uint8Array[];
+}
+const PUSH_CACHE_SLOTS = 8;
+const PUSH_CACHE_MAX_BYTES = 64;
+
+/**
+ * items[i] as Lua bytes, the same array as last call when the item is the same
+ * (a Lua string is never changed in place, so several may share one): redis.call
+ * then finds KEYS[i] already converted (redis-api.ts argString).
+ */
+function cachedLuaBytes(cache: PushCache, i: number, item: string): Uint8Array {
+  if (i < PUSH_CACHE_SLOTS && cache.items[i] === item) return cache.bytes[i];
+  const bytes = toLuaBytes(item);
+  if (i < PUSH_CACHE_SLOTS && item.length <= PUSH_CACHE_MAX_BYTES) {
+    cache.items[i] = item;
+    cache.bytes[i] = bytes;
+  }
+  return bytes;
+}
+
 export class ScriptingEngine implements ScriptHost {
   /** The lua_scripts dictionary, by lowercase sha1. */
   readonly scripts = new Map<string, CachedScript>();
@@ -158,6 +181,9 @@ export class ScriptingEngine implements ScriptHost {
   /** Registry references to the strings "KEYS" and "ARGV". */
   private keysNameRef = 0;
   private argvNameRef = 0;
+  /** The Lua bytes of the last KEYS and ARGV items. */
+  private readonly keysBytes: PushCache = { items: [], bytes: [] };
+  private readonly argvBytes: PushCache = { items: [], bytes: [] };
   /** The coroutine of the last script, when it ended normally: the next one runs on it. */
   private idleThread: LuaState | null = null;
   /** The propagation a suspended script collected so far (its command's unit is not finished). */
@@ -245,18 +271,18 @@ export class ScriptingEngine implements ScriptHost {
   private setKeysAndArgv(L: LuaState, keys: readonly string[], args: readonly string[]): void {
     lua.lua_pushglobaltable(L);
     enableReadonlyTable(L, -1, false);
-    this.setGlobalArray(L, this.keysNameRef, keys);
-    this.setGlobalArray(L, this.argvNameRef, args);
+    this.setGlobalArray(L, this.keysNameRef, keys, this.keysBytes);
+    this.setGlobalArray(L, this.argvNameRef, args, this.argvBytes);
     enableReadonlyTable(L, -1, true);
     lua.lua_pop(L, 1);
   }
 
   /** Set the array of items as the global named by the registry string nameRef (the globals on top). */
-  private setGlobalArray(L: LuaState, nameRef: number, items: readonly string[]): void {
+  private setGlobalArray(L: LuaState, nameRef: number, items: readonly string[], cache: PushCache): void {
     lua.lua_rawgeti(L, lua.LUA_REGISTRYINDEX, nameRef);
     lua.lua_createtable(L, items.length, 0);
     for (let i = 0; i < items.length; i++) {
-      pushBytes(L, items[i]);
+      lua.lua_pushbytes(L, cachedLuaBytes(cache, i, items[i]));
       lua.lua_rawseti(L, -2, i + 1);
     }
     lua.lua_rawset(L, -3);
@@ -295,7 +321,9 @@ export class ScriptingEngine implements ScriptHost {
       readOnly: readOnly || (flags.shebang && flags.noWrites),
       replFlags: REPL.ALL,
       writeDirty: false,
-      startTime: this.server.clock.now(),
+      // Reading cmdTime latches it: the script's time snapshot, which core keeps
+      // for every command while the script is timed out (scriptTimeSnapshot).
+      startTime: this.server.cmdTime,
       killRequested: false,
       timedOut: false,
       suspendable: caller.argv === suspendableArgv,
@@ -482,11 +510,10 @@ export class ScriptingEngine implements ScriptHost {
    * for names Redis does not know.
    */
   private lookupCommand(argv: readonly string[]): ScriptCommand | null {
-    const name = argv[0].toLowerCase();
-    const cmd = this.server.commands.get(name);
-    if (cmd === undefined) return specCommand(argv, name);
+    const cmd = this.server.lookupCommand(argv[0]);
+    if (cmd === undefined) return specCommand(argv, argv[0].toLowerCase());
     if (argv.length === 1 || cmd.subcommands.size === 0) return cmd;
-    return cmd.subcommands.get(argv[1].toLowerCase()) ?? specCommand(argv, name);
+    return cmd.subcommands.get(argv[1].toLowerCase()) ?? specCommand(argv, argv[0].toLowerCase());
   }
 
   /** Why redis.call refuses to run argv (script.c scriptCall's checks, in order), or null. */
