@@ -2,7 +2,8 @@
 // kills itself still gets its reply first. Checked against redis-server 7.0.15.
 import { Socket } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { type RunningServer, withBothServers } from '../support/servers.ts';
+import type { RunningServer } from '../support/servers.ts';
+import { withBothServers } from '../support/both-servers.ts';
 
 /** A connection that records everything it receives and when it was closed. */
 class RawClient {

@@ -3,7 +3,8 @@
 // and keep serving other clients.
 import { Socket } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { type RunningServer, withBothServers } from '../support/servers.ts';
+import type { RunningServer } from '../support/servers.ts';
+import { withBothServers } from '../support/both-servers.ts';
 
 interface Exchange {
   reply: string;

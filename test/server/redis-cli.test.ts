@@ -2,7 +2,8 @@
 // prints against redis-server 7.0.15.
 import { execFile } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { type RunningServer, withBothServers } from '../support/servers.ts';
+import type { RunningServer } from '../support/servers.ts';
+import { withBothServers } from '../support/both-servers.ts';
 
 let real: RunningServer;
 let redmoon: RunningServer;

@@ -5,7 +5,8 @@
 // 7.0.15 and on redmoon-server, and every reply is compared.
 import { Socket } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { type RunningServer, withBothServers } from '../support/servers.ts';
+import type { RunningServer } from '../support/servers.ts';
+import { withBothServers } from '../support/both-servers.ts';
 
 /** A RESP connection that sends inline commands and reads one reply line each (every reply here is one line). */
 class LineClient {

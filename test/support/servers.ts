@@ -3,7 +3,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer, Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll } from 'vitest';
 
 export interface RunningServer {
   port: number;
@@ -106,18 +105,3 @@ export function startRedmoonServer(args: string[] = []): Promise<RunningServer> 
   });
 }
 
-/**
- * For one test file (or describe block): start a real redis-server and a
- * redmoon-server with the same extra arguments before its tests, hand them to
- * `use`, and stop both after.
- */
-export function withBothServers(use: (real: RunningServer, redmoon: RunningServer) => void, args: string[] = []): void {
-  let started: RunningServer[] = [];
-  beforeAll(async () => {
-    started = await Promise.all([startRealRedis(args), startRedmoonServer(args)]);
-    use(started[0], started[1]);
-  });
-  afterAll(async () => {
-    await Promise.all(started.map((s) => s.stop()));
-  });
-}
