@@ -26,7 +26,7 @@ function bitOffsetArg(c: Client, s: string, hashBits = 0): number {
   const usehash = hashBits > 0 && s.charCodeAt(0) === 35; // '#'
   let offset = parseInt64(usehash ? s.slice(1) : s) ?? fail(E.BIT_OFFSET);
   if (usehash) offset = BigInt.asIntN(64, offset * BigInt(hashBits));
-  if (offset < 0n || offset >> 3n >= BigInt(maxStringLength(c.server.config.protoMaxBulkLen))) fail(E.BIT_OFFSET);
+  if (offset < 0n || offset >> 3n >= BigInt(c.server.config.protoMaxBulkLen)) fail(E.BIT_OFFSET);
   return Number(offset);
 }
 
@@ -36,6 +36,9 @@ function bitOffsetArg(c: Client, s: string, hashBits = 0): number {
  * whether it was created or lengthened.
  */
 function stringForBitWrite(c: Client, maxbit: number): { o: RObj; grown: boolean } {
+  // Redis would grow the string up to proto-max-bulk-len; V8 cannot hold the last
+  // 24 bytes of that, so such a write is refused with the offset error instead.
+  if (Math.floor(maxbit / 8) >= maxStringLength(c.server.config.protoMaxBulkLen)) fail(E.BIT_OFFSET);
   const key = c.argv[1];
   const size = Math.floor(maxbit / 8) + 1;
   const o = lookupWrite(c, key);
