@@ -1,5 +1,5 @@
 // RESP2 and RESP3 wire encoders for the Reply model. Output is a latin1 string;
-// the transport turns it into bytes with Buffer.from(s, 'latin1') (or equivalent).
+// the transport turns it into bytes one char per byte (latin1).
 // Aggregates are walked with an explicit stack, not recursion: a script may
 // legitimately return a reply nested ~8000 levels deep (Redis's Lua stack limit).
 import type { Reply } from '../reply.ts';
