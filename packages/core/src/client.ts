@@ -52,6 +52,8 @@ export class Client {
   rewrittenArgv: string[] | null = null;
   /** Set by a handler to stop its own command from being propagated. */
   preventPropagation = false;
+  /** Set by a handler to propagate its command even though it changed nothing (Redis's forceCommandPropagation). */
+  forcePropagation = false;
   /**
    * The client Lua scripts run their commands on (Redis's CLIENT_SCRIPT): commands
    * refuse to block for it (XREAD ... BLOCK: "... is not allowed with BLOCK option from scripts").

@@ -262,6 +262,7 @@ export class RedisServer {
     c.cmd = cmd;
     c.rewrittenArgv = null;
     c.preventPropagation = false;
+    c.forcePropagation = false;
     const dirtyBefore = this.dirty;
     this.depth++;
     let reply: Reply;
@@ -278,7 +279,7 @@ export class RedisServer {
         cmd.failedCalls++;
         if (!reply.counted) this.countError(reply.v);
       }
-      if (this.dirty !== dirtyBefore && !c.preventPropagation && this.propagateListeners.length !== 0) {
+      if ((this.dirty !== dirtyBefore || c.forcePropagation) && !c.preventPropagation && this.propagateListeners.length !== 0) {
         this.propagate(c.db.id, c.rewrittenArgv ?? argv);
       }
     } finally {

@@ -251,14 +251,10 @@ function checkFlushArgs(c: Client): void {
   if (c.argv.length !== 1) fail(E.SYNTAX);
 }
 
-/**
- * Flushes add the number of removed keys to dirty, and are propagated even when
- * nothing was removed (forceCommandPropagation): dispatch propagates only on a dirty
- * change, so the empty case is propagated here.
- */
+/** Flushes add the number of removed keys to dirty, and are propagated even when nothing was removed. */
 function flushed(c: Client, removed: number): Reply {
-  if (removed === 0) c.server.propagate(c.db.id, c.argv);
-  else c.server.dirty += removed;
+  c.server.dirty += removed;
+  c.forcePropagation = true;
   return OK;
 }
 
