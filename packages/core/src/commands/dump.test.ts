@@ -10,8 +10,8 @@ const NOW = 1_700_000_000_000;
 
 function setup(config: Record<string, string> = {}) {
   const t = typeTestServer(config);
-  (t.server.clock as ControlledClock).set(NOW);
-  (t.server.clock as ControlledClock).freeze();
+  // freeze(NOW) in one step: set() then freeze() lets a millisecond pass between them.
+  (t.server.clock as ControlledClock).freeze(NOW);
   const payload = (key: string): string => {
     const r: Reply = t.server.execute(t.c, ['DUMP', key]);
     if (r.t !== 'bulk') throw new Error('no payload');
