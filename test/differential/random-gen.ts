@@ -9,6 +9,7 @@
 import type { Step } from './case.ts';
 import { bitopsFamily } from './families/bitops.ts';
 import { connectionFamily } from './families/connection.ts';
+import { dumpFamily } from './families/dump.ts';
 import { geoFamily } from './families/geo.ts';
 import { hashFamily } from './families/hash.ts';
 import { hllFamily } from './families/hll.ts';
@@ -206,7 +207,7 @@ export interface Family {
   dumpers?: Record<string, (key: string) => Step[]>;
 }
 
-export const FAMILIES: readonly Family[] = [stringFamily, keyspaceFamily, connectionFamily, listFamily, zsetFamily, hashFamily, setFamily, geoFamily, bitopsFamily, hllFamily];
+export const FAMILIES: readonly Family[] = [stringFamily, keyspaceFamily, connectionFamily, listFamily, zsetFamily, hashFamily, setFamily, geoFamily, bitopsFamily, hllFamily, dumpFamily];
 
 /** The dumper for a TYPE reply ("string", "hash", ...), from whichever family owns it. */
 export function dumperFor(type: string, families: readonly Family[] = FAMILIES): ((key: string) => Step[]) | undefined {
