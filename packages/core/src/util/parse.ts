@@ -2,7 +2,7 @@
 // They are strict: no spaces, no '+' on integers, no leading zeros.
 import { E, fail } from '../errors.ts';
 import { clearErrno, setErange } from './errno.ts';
-import { strtod } from './strtod.ts';
+import { plainDecimal, strtod } from './strtod.ts';
 
 export const LLONG_MAX = 9223372036854775807n;
 export const LLONG_MIN = -9223372036854775808n;
@@ -70,6 +70,11 @@ const HEX_FLOAT = /^([+-]?)0[xX]([0-9a-fA-F]*)(?:\.([0-9a-fA-F]*))?(?:[pP]([+-]?
  * ERANGE (overflow to ±inf or underflow to 0 of a non-zero literal) rejected.
  */
 export function parseDouble(s: string): number | null {
+  const plain = plainDecimal(s);
+  if (plain !== null) {
+    clearErrno();
+    return plain;
+  }
   noteStrtodErrno(s);
   if (s.length === 0) return null;
   if (DEC_FLOAT.test(s)) {

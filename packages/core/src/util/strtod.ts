@@ -19,6 +19,29 @@ const HEX = /^([+-]?)0[xX](?:([0-9a-fA-F]+)\.?([0-9a-fA-F]*)|\.([0-9a-fA-F]+))(?
 
 const MIN_NORMAL = 2 ** -1022;
 
+/**
+ * The common case without a regular expression: the whole string is a short
+ * decimal number with no exponent ("12", "-3.5"). JS's Number() rounds it as
+ * strtod does, and with at most 300 characters and no exponent it can neither
+ * overflow nor reach the subnormal range, so errno stays clear.
+ */
+export function plainDecimal(s: string): number | null {
+  const len = s.length;
+  if (len === 0 || len > 300) return null;
+  let i = 0;
+  const first = s.charCodeAt(0);
+  if (first === 43 || first === 45) i = 1; // + -
+  let digits = 0;
+  let dot = false;
+  for (; i < len; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+    else if (c === 46 && !dot) dot = true;
+    else return null;
+  }
+  return digits === 0 ? null : Number(s);
+}
+
 /** Whether a decimal mantissa (digits) times 10^exp10 equals the subnormal double v exactly. */
 function isExactSubnormal(digits: string, exp10: number, v: number): boolean {
   const units = BigInt(Math.abs(v) * 2 ** 537 * 2 ** 537); // v / 2^-1074, an integer
@@ -28,6 +51,8 @@ function isExactSubnormal(digits: string, exp10: number, v: number): boolean {
 }
 
 export function strtod(s: string): StrtodResult {
+  const plain = plainDecimal(s);
+  if (plain !== null) return { value: plain, end: s.length, erange: false };
   let i = 0;
   while (i < s.length && isSpace(s.charCodeAt(i))) i++;
   const rest = s.slice(i);
