@@ -130,7 +130,7 @@ function scriptFlush(c: Client): Reply {
 }
 
 function scriptKill(c: Client): Reply {
-  const refused = scriptingFor(c.server).requestKill();
+  const refused = scriptingFor(c.server).requestKill(true);
   return refused === null ? OK : error(refused);
 }
 

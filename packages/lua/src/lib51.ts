@@ -14,6 +14,9 @@ export const EVAL_GLOBALS = [
   'tonumber', 'tostring', 'type', 'unpack', 'xpcall',
 ];
 
+/** The globals a function sees at run time (checked against redis-server 7.0.15): EVAL's but the error handler. */
+export const FUNCTION_GLOBALS = EVAL_GLOBALS.filter((name) => name !== '__redis__err__handler');
+
 /** The keys of each standard library table (checked against redis-server 7.0.15). */
 export const LIBRARY_KEYS: Record<string, string[]> = {
   string: ['byte', 'char', 'dump', 'find', 'format', 'gfind', 'gmatch', 'gsub', 'len', 'lower', 'match', 'rep',

@@ -12,6 +12,25 @@ import { REPL, type RunCtx, type ScriptHost } from './run-context.ts';
 export const REDIS_VERSION = '7.0.15';
 export const REDIS_VERSION_NUM = 0x07000f;
 
+/** redis.LOG_* (luaRegisterLogFunction's constants). */
+export const LOG_LEVEL_FIELDS: Readonly<Record<string, number>> = { LOG_DEBUG: 0, LOG_VERBOSE: 1, LOG_NOTICE: 2, LOG_WARNING: 3 };
+
+/** Set each number as a field of the table on top. */
+export function setNumberFields(L: LuaState, numbers: Readonly<Record<string, number>>): void {
+  for (const [name, n] of Object.entries(numbers)) {
+    lua.lua_pushnumber(L, n);
+    lua.lua_setfield(L, -2, name);
+  }
+}
+
+/** redis.REDIS_VERSION and REDIS_VERSION_NUM on the table on top (luaRegisterVersion). */
+export function setVersionFields(L: LuaState): void {
+  lua.lua_pushnumber(L, REDIS_VERSION_NUM);
+  lua.lua_setfield(L, -2, 'REDIS_VERSION_NUM');
+  lua.lua_pushliteral(L, REDIS_VERSION);
+  lua.lua_setfield(L, -2, 'REDIS_VERSION');
+}
+
 /** luaPushError + luaError: raise `{err="ERR <msg>"}`. */
 function raise(L: LuaState, msg: string): never {
   pushErrorTable(L, msg);
@@ -136,7 +155,8 @@ const sha1hex: LuaJsFunction = (L) => {
 /** (int)lua_tonumber(L, idx): C's truncating cast. */
 const toInt = (L: LuaState, idx: number): number => Math.trunc(lua.lua_tonumber(L, idx)) | 0;
 
-function log(host: ScriptHost): LuaJsFunction {
+/** redis.log, in both states (and in the functions' load-time API). */
+export function logFunction(host: ScriptHost): LuaJsFunction {
   return (L) => {
     const argc = lua.lua_gettop(L);
     if (argc < 2) return raise(L, 'redis.log() requires two arguments or more.');
@@ -194,41 +214,41 @@ function aclCheckCmd(host: ScriptHost): LuaJsFunction {
   };
 }
 
-/** Build the `redis` table and set it as a global; replace the global pcall. */
-export function installRedisApi(L: LuaState, host: ScriptHost): void {
+/**
+ * Build the `redis` table and set it as a global; replace the global pcall.
+ * `evalOnly` adds breakpoint, debug and replicate_commands (EVAL's state only).
+ */
+export function installRedisApi(L: LuaState, host: ScriptHost, evalOnly: boolean): void {
   lua.lua_pushjsfunction(L, redisPcall);
   lua.lua_setglobal(L, 'pcall');
   lua.lua_newtable(L);
   const functions: Record<string, LuaJsFunction> = {
     call: genericCommand(host, true),
     pcall: genericCommand(host, false),
-    log: log(host),
+    log: logFunction(host),
     setresp: setresp(host),
     sha1hex,
     error_reply: errorReply,
     status_reply: statusReply,
     set_repl: setRepl(host),
     acl_check_cmd: aclCheckCmd(host),
-    // EVAL only. Outside the debugger breakpoint() is false and debug() does nothing.
-    breakpoint: (L1) => { lua.lua_pushboolean(L1, false); return 1; },
-    debug: () => 0,
-    // Effects replication is the only mode since Redis 7.0.
-    replicate_commands: (L1) => { lua.lua_pushboolean(L1, true); return 1; },
   };
+  if (evalOnly) {
+    // Outside the debugger breakpoint() is false and debug() does nothing.
+    functions.breakpoint = (L1) => { lua.lua_pushboolean(L1, false); return 1; };
+    functions.debug = () => 0;
+    // Effects replication is the only mode since Redis 7.0.
+    functions.replicate_commands = (L1) => { lua.lua_pushboolean(L1, true); return 1; };
+  }
   for (const [name, f] of Object.entries(functions)) {
     lua.lua_pushjsfunction(L, f);
     lua.lua_setfield(L, -2, name);
   }
   const numbers: Record<string, number> = {
-    LOG_DEBUG: 0, LOG_VERBOSE: 1, LOG_NOTICE: 2, LOG_WARNING: 3,
+    ...LOG_LEVEL_FIELDS,
     REPL_NONE: REPL.NONE, REPL_AOF: REPL.AOF, REPL_SLAVE: REPL.REPLICA, REPL_REPLICA: REPL.REPLICA, REPL_ALL: REPL.ALL,
-    REDIS_VERSION_NUM,
   };
-  for (const [name, n] of Object.entries(numbers)) {
-    lua.lua_pushnumber(L, n);
-    lua.lua_setfield(L, -2, name);
-  }
-  lua.lua_pushliteral(L, REDIS_VERSION);
-  lua.lua_setfield(L, -2, 'REDIS_VERSION');
+  setNumberFields(L, numbers);
+  setVersionFields(L);
   lua.lua_setglobal(L, 'redis');
 }

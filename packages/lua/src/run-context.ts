@@ -6,12 +6,16 @@ import type { Client, Reply } from '@redmoon/core';
 export const REPL = { NONE: 0, AOF: 1, REPLICA: 2, ALL: 3 } as const;
 
 export interface RunCtx {
-  /** The client that sent EVAL. */
+  /** The client that sent EVAL or FCALL. */
   readonly caller: Client;
+  /** The caller's command (FUNCTION STATS shows it). */
+  readonly command: readonly string[];
   /** The script's own client: its db starts as the caller's and SELECT changes only it. */
   readonly scriptClient: Client;
   /** What error messages name the script by ("script: <sha>"). */
   readonly funcname: string;
+  /** An EVAL script, not a function: SCRIPT KILL stops it, FUNCTION KILL does not. */
+  readonly isEval: boolean;
   /** EVAL_RO/EVALSHA_RO, or a `no-writes` shebang flag. */
   readonly readOnly: boolean;
   /** Where the script's writes are propagated (redis.set_repl). */

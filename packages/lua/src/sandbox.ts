@@ -11,7 +11,7 @@ import { openBit } from './lib/bit.ts';
 import { openCjson } from './lib/cjson.ts';
 import { openCmsgpack } from './lib/cmsgpack.ts';
 import { openStruct } from './lib/struct.ts';
-import { EVAL_GLOBALS, installLua51Libraries, type MemoryEstimate, trimGlobals } from './lib51.ts';
+import { EVAL_GLOBALS, FUNCTION_GLOBALS, installLua51Libraries, type MemoryEstimate, trimGlobals } from './lib51.ts';
 import { mathRandom, mathRandomseed } from './random.ts';
 import { installRedisApi } from './redis-api.ts';
 import type { ScriptHost } from './run-context.ts';
@@ -92,13 +92,21 @@ function runChunk(L: LuaState, code: string, name: string): void {
   lua.lua_call(L, 0, 0);
 }
 
+/**
+ * Which state: EVAL's, or the functions' one, whose globals lack the error
+ * handler and whose `redis` lacks the EVAL-only breakpoint, debug and
+ * replicate_commands (function_lua.c luaEngineInitEngine).
+ */
+export type SandboxMode = 'eval' | 'function';
+
 export interface SandboxOptions {
   host: ScriptHost;
   memory: MemoryEstimate;
   isScriptThread: (L: LuaState) => boolean;
+  mode: SandboxMode;
 }
 
-/** A fresh Lua state for EVAL scripts. */
+/** A fresh Lua state for EVAL scripts or for function libraries. */
 export function createSandbox(opts: SandboxOptions): LuaState {
   const L = lauxlib.luaL_newstate();
   const libs: [string, LuaJsFunction][] = [
@@ -115,7 +123,7 @@ export function createSandbox(opts: SandboxOptions): LuaState {
   }
   installLua51Libraries(L, opts.memory);
   installRedisLibraries(L);
-  installRedisApi(L, opts.host);
+  installRedisApi(L, opts.host, opts.mode === 'eval');
   lua.lua_getglobal(L, 'math');
   lua.lua_pushjsfunction(L, mathRandom);
   lua.lua_setfield(L, -2, 'random');
@@ -128,9 +136,10 @@ export function createSandbox(opts: SandboxOptions): LuaState {
   lua.lua_pushjsfunction(L, mainAwareRunning(opts.isScriptThread));
   lua.lua_setfield(L, -2, 'running');
   lua.lua_pop(L, 1);
-  runChunk(L, ERROR_HANDLER, '@err_handler_def');
+  // The functions' handler lives in the registry; redmoon applies its rules in JS (ScriptingEngine.errorReply).
+  if (opts.mode === 'eval') runChunk(L, ERROR_HANDLER, '@err_handler_def');
   // debug served the error handler; scripts never see it (eval.c).
-  trimGlobals(L, EVAL_GLOBALS);
+  trimGlobals(L, opts.mode === 'eval' ? EVAL_GLOBALS : FUNCTION_GLOBALS);
   lua.lua_pushglobaltable(L);
   lua.lua_newtable(L);
   lua.lua_pushjsfunction(L, nonexistentGlobal);

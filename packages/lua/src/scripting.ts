@@ -10,9 +10,10 @@ import { sha1 } from 'js-sha1';
 import { fromLuaBytes, pushBytes, toLuaBytes, toBytes } from './bytes.ts';
 import { errorAlreadyCounted, errorTableMessage, luaToReply } from './convert.ts';
 import { enableReadonlyTable } from './engine/readonly.ts';
-import { createSandbox } from './sandbox.ts';
+import { createSandbox, type SandboxMode } from './sandbox.ts';
 import { REPL, type RunCtx, type ScriptHost } from './run-context.ts';
 import { parseShebang, type ScriptFlags } from './shebang.ts';
+import { scriptMemory } from './memory.ts';
 
 /** A cached script (Redis's luaScript): its body and shebang flags; the function lives in the registry. */
 export interface CachedScript {
@@ -50,6 +51,10 @@ const READONLY_REPLICA = "READONLY You can't write against a read only replica."
 export const KILLED_ERROR = 'ERR Script killed by user with SCRIPT KILL...';
 /** What other clients get while an EVAL script is timed out (shared.slowevalerr). */
 export const BUSY_ERROR = 'BUSY Redis is busy running a script. You can only call SCRIPT KILL or SHUTDOWN NOSAVE.';
+/** What other clients get while a function is timed out (shared.slowscripterr). */
+export const BUSY_FUNCTION_ERROR = 'BUSY Redis is busy running a script. You can only call FUNCTION KILL or SHUTDOWN NOSAVE.';
+const NOTBUSY = 'NOTBUSY No scripts in execution right now.';
+const UNKILLABLE = 'UNKILLABLE Sorry the script already executed write commands against the dataset. You can either wait the script termination or kill the server in a hard way using the SHUTDOWN NOSAVE command.';
 export const HARD_LIMIT_ERROR = (ms: number): string =>
   `ERR Script killed by redmoon: it ran longer than the hard time limit of ${ms} ms`;
 
@@ -124,24 +129,6 @@ export function executeSuspendable(server: RedisServer, c: Client, argv: string[
   }
 }
 
-/** jemalloc's size class for an allocation of n bytes (4 classes per doubling above 128). */
-function jemallocSize(n: number): number {
-  if (n <= 8) return 8;
-  if (n <= 128) return Math.ceil(n / 16) * 16;
-  const step = 2 ** (Math.ceil(Math.log2(n)) - 3);
-  return Math.ceil(n / step) * step;
-}
-
-/**
- * What one cached script adds to used_memory_scripts_eval in redis-server 7.0.15:
- * the body's sds allocation (header 3/5/9 bytes by length, NUL) plus 120 bytes
- * (the sha sds and the cache entry), fitted on the real server's INFO.
- */
-function scriptMemory(bodyLength: number): number {
-  const header = bodyLength < 256 ? 3 : bodyLength < 65536 ? 5 : 9;
-  return 120 + jemallocSize(header + bodyLength + 1);
-}
-
 /** The Lua bytes last pushed at each leading position of KEYS or ARGV. */
 interface PushCache {
   items: string[];
@@ -165,6 +152,34 @@ function cachedLuaBytes(cache: PushCache, i: number, item: string): Uint8Array {
   return bytes;
 }
 
+/** A Lua state and the coroutine its invocations reuse: one for EVAL scripts, one for functions. */
+export interface LuaVm {
+  readonly L: LuaState;
+  /** The coroutine of the last invocation, when it ended normally: the next one runs on it. */
+  idleThread: LuaState | null;
+  /** The registry reference anchoring the current coroutine. */
+  threadRef: number;
+}
+
+/** What an invocation runs: a function in a VM's registry, and how errors name it. */
+export interface RunTarget {
+  readonly vm: LuaVm;
+  readonly ref: number;
+  /** "script: <funcname>" in error messages: the sha of a script, a function's name. */
+  readonly funcname: string;
+  /** An EVAL script (SCRIPT KILL) rather than a function (FUNCTION KILL). */
+  readonly isEval: boolean;
+}
+
+/** Push a new array table of items (luaCreateArray), reusing cached Lua bytes. */
+function pushArray(L: LuaState, items: readonly string[], cache: PushCache): void {
+  lua.lua_createtable(L, items.length, 0);
+  for (let i = 0; i < items.length; i++) {
+    lua.lua_pushbytes(L, cachedLuaBytes(cache, i, items[i]));
+    lua.lua_rawseti(L, -2, i + 1);
+  }
+}
+
 export class ScriptingEngine implements ScriptHost {
   /** The lua_scripts dictionary, by lowercase sha1. */
   readonly scripts = new Map<string, CachedScript>();
@@ -172,20 +187,18 @@ export class ScriptingEngine implements ScriptHost {
   readonly logEntries: ScriptLogEntry[] = [];
   /** Called while a script runs past busy-reply-threshold (where Redis serves other clients). */
   whileBusy: (() => void) | null = null;
-  private L: LuaState | null = null;
+  private evalVm: LuaVm | null = null;
   private scriptsMemory = 0;
   private ctx: RunCtx | null = null;
-  /** The running script's coroutine, and its registry reference. */
+  /** The running invocation's coroutine, and the VM it belongs to. */
   private thread: LuaState | null = null;
-  private threadRef = 0;
+  private vm: LuaVm | null = null;
   /** Registry references to the strings "KEYS" and "ARGV". */
   private keysNameRef = 0;
   private argvNameRef = 0;
   /** The Lua bytes of the last KEYS and ARGV items. */
   private readonly keysBytes: PushCache = { items: [], bytes: [] };
   private readonly argvBytes: PushCache = { items: [], bytes: [] };
-  /** The coroutine of the last script, when it ended normally: the next one runs on it. */
-  private idleThread: LuaState | null = null;
   /** The propagation a suspended script collected so far (its command's unit is not finished). */
   private suspendedPropagation: Propagated[] | null = null;
   private scriptClient: Client | null = null;
@@ -210,19 +223,25 @@ export class ScriptingEngine implements ScriptHost {
   }
 
   private state(): LuaState {
-    if (this.L === null) {
-      const L = createSandbox({
-        host: this,
-        memory: () => this.luaMemory(),
-        isScriptThread: (T) => T === this.thread,
-      });
+    if (this.evalVm === null) {
+      const L = this.newSandbox('eval');
       lua.lua_pushstring(L, KEYS_NAME);
       this.keysNameRef = lauxlib.luaL_ref(L, lua.LUA_REGISTRYINDEX);
       lua.lua_pushstring(L, ARGV_NAME);
       this.argvNameRef = lauxlib.luaL_ref(L, lua.LUA_REGISTRYINDEX);
-      this.L = L;
+      this.evalVm = { L, idleThread: null, threadRef: 0 };
     }
-    return this.L;
+    return this.evalVm.L;
+  }
+
+  /** A fresh Lua state whose redis.* functions run through this engine (EVAL's, or the functions' one). */
+  newSandbox(mode: SandboxMode): LuaState {
+    return createSandbox({
+      host: this,
+      memory: () => this.luaMemory(),
+      isScriptThread: (T) => T === this.thread,
+      mode,
+    });
   }
 
   /** An estimate: fengari's memory belongs to the JS heap, which cannot be measured portably. */
@@ -234,8 +253,7 @@ export class ScriptingEngine implements ScriptHost {
   flush(): void {
     this.scripts.clear();
     this.scriptsMemory = 0;
-    this.L = null;
-    this.idleThread = null;
+    this.evalVm = null;
   }
 
   /**
@@ -280,12 +298,15 @@ export class ScriptingEngine implements ScriptHost {
   /** Set the array of items as the global named by the registry string nameRef (the globals on top). */
   private setGlobalArray(L: LuaState, nameRef: number, items: readonly string[], cache: PushCache): void {
     lua.lua_rawgeti(L, lua.LUA_REGISTRYINDEX, nameRef);
-    lua.lua_createtable(L, items.length, 0);
-    for (let i = 0; i < items.length; i++) {
-      lua.lua_pushbytes(L, cachedLuaBytes(cache, i, items[i]));
-      lua.lua_rawseti(L, -2, i + 1);
-    }
+    pushArray(L, items, cache);
     lua.lua_rawset(L, -3);
+  }
+
+  /** A function's arguments (luaCallFunction for FCALL): the keys table, then the args table. */
+  pushKeysAndArgs(T: LuaState, keys: readonly string[], args: readonly string[]): number {
+    pushArray(T, keys, this.keysBytes);
+    pushArray(T, args, this.argvBytes);
+    return 2;
   }
 
   private getScriptClient(): Client {
@@ -304,21 +325,38 @@ export class ScriptingEngine implements ScriptHost {
    */
   run(caller: Client, sha: string, keys: readonly string[], args: readonly string[], readOnly: boolean): Reply {
     const script = this.scripts.get(sha)!;
-    const flags = script.flags;
-    if (flags.shebang && !flags.noWrites) {
-      // A script with a shebang counts as a write command unless flagged no-writes.
-      if (this.readOnlyReplica()) return error(READONLY_REPLICA);
-      if (readOnly) return error('ERR Can not execute a script with write flag using *_ro command.');
-    }
+    const refused = this.refuseFlags(script.flags, readOnly);
+    if (refused !== null) return refused;
     const L = this.state();
+    this.setKeysAndArgv(L, keys, args);
+    const target: RunTarget = { vm: this.evalVm!, ref: script.ref, funcname: sha, isEval: true };
+    return this.invoke(target, caller, readOnly || (script.flags.shebang && script.flags.noWrites), 0);
+  }
+
+  /** scriptPrepareForRun's flag checks: a script with a shebang (any function) is a write unless no-writes. */
+  refuseFlags(flags: ScriptFlags, readOnly: boolean): Reply | null {
+    if (!flags.shebang || flags.noWrites) return null;
+    if (this.readOnlyReplica()) return error(READONLY_REPLICA);
+    if (readOnly) return error('ERR Can not execute a script with write flag using *_ro command.');
+    return null;
+  }
+
+  /**
+   * Call target's function for `caller` (luaCallFunction). `pushArgs` pushes the
+   * function's arguments on its coroutine (FCALL's keys and args) and says how many.
+   */
+  invoke(target: RunTarget, caller: Client, readOnly: boolean, nargs: number, pushArgs?: (T: LuaState) => void): Reply {
+    const vm = target.vm;
     const sc = this.getScriptClient();
     sc.db = caller.db;
     sc.resp = 2;
     const ctx: RunCtx = {
       caller,
+      command: caller.argv,
       scriptClient: sc,
-      funcname: sha,
-      readOnly: readOnly || (flags.shebang && flags.noWrites),
+      funcname: target.funcname,
+      isEval: target.isEval,
+      readOnly,
       replFlags: REPL.ALL,
       writeDirty: false,
       // Reading cmdTime latches it: the script's time snapshot, which core keeps
@@ -328,18 +366,19 @@ export class ScriptingEngine implements ScriptHost {
       timedOut: false,
       suspendable: caller.argv === suspendableArgv,
     };
-    this.setKeysAndArgv(L, keys, args);
-    // f_<sha> runs as the body of a fresh coroutine, driven by lua_resume so the
-    // timeout hook can suspend it. Being the body itself, it has the C-call depth
-    // it has in Redis (which runs it with lua_pcall); the message handler's work
-    // is done on the dead coroutine, whose frames still show where it failed.
-    const T = this.idleThread ?? this.newThread(L);
-    this.idleThread = null;
-    lua.lua_rawgeti(T, lua.LUA_REGISTRYINDEX, script.ref);
+    // The function runs as the body of a fresh coroutine, driven by lua_resume so
+    // the timeout hook can suspend it. Being the body itself, it has the C-call
+    // depth it has in Redis (which runs it with lua_pcall); the message handler's
+    // work is done on the dead coroutine, whose frames still show where it failed.
+    const T = vm.idleThread ?? this.newThread(vm);
+    vm.idleThread = null;
+    lua.lua_rawgeti(T, lua.LUA_REGISTRYINDEX, target.ref);
+    pushArgs?.(T);
     lua.lua_sethook(T, this.hook, lua.LUA_MASKCOUNT, HOOK_INSTRUCTIONS);
     this.thread = T;
+    this.vm = vm;
     this.ctx = ctx;
-    return this.drive(L, T, ctx);
+    return this.drive(vm, T, ctx, nargs);
   }
 
   /** Whether c's command is a script suspended for its transport (executeSuspendable). */
@@ -352,7 +391,7 @@ export class ScriptingEngine implements ScriptHost {
     // Its writes so far join the command's unit again, to go out with the rest.
     this.server.pendingPropagation.push(...this.suspendedPropagation!);
     this.suspendedPropagation = null;
-    return this.drive(this.L!, this.thread!, this.ctx!);
+    return this.drive(this.vm!, this.thread!, this.ctx!, 0);
   }
 
   /**
@@ -360,10 +399,11 @@ export class ScriptingEngine implements ScriptHost {
    * script, whileBusy runs (an in-process host serving others), or the script
    * suspends: ScriptSuspended unwinds the command for its transport.
    */
-  private drive(L: LuaState, T: LuaState, ctx: RunCtx): Reply {
+  private drive(vm: LuaVm, T: LuaState, ctx: RunCtx, nargs: number): Reply {
+    const L = vm.L;
     let suspending = false;
     try {
-      let status = lua.lua_resume(T, L, 0);
+      let status = lua.lua_resume(T, L, nargs);
       while (status === lua.LUA_YIELD) {
         if (ctx.suspendable) {
           suspending = true;
@@ -378,34 +418,39 @@ export class ScriptingEngine implements ScriptHost {
       lua.lua_settop(T, 1);
       return luaToReply(T, ctx.scriptClient.resp === 3 ? 3 : 2);
     } finally {
-      if (!suspending) this.endRun(L);
+      if (!suspending) this.endRun(vm);
     }
   }
 
-  /** A coroutine for running scripts, anchored in the registry. */
-  private newThread(L: LuaState): LuaState {
-    const T = lua.lua_newthread(L);
-    this.threadRef = lauxlib.luaL_ref(L, lua.LUA_REGISTRYINDEX);
+  /** A coroutine for running scripts, anchored in the VM's registry. */
+  private newThread(vm: LuaVm): LuaState {
+    const T = lua.lua_newthread(vm.L);
+    vm.threadRef = lauxlib.luaL_ref(vm.L, lua.LUA_REGISTRYINDEX);
     return T;
   }
 
-  private endRun(L: LuaState): void {
+  private endRun(vm: LuaVm): void {
     const T = this.thread!;
     this.ctx = null;
     this.thread = null;
+    this.vm = null;
     this.server.busyScript = null;
     // A coroutine whose body returned is back at its base level, empty and
     // reusable (Lua 5.3's lua_resume); one that failed is dead.
     if (lua.lua_status(T) === lua.LUA_OK) {
       lua.lua_settop(T, 0);
-      this.idleThread = T;
+      vm.idleThread = T;
     } else {
-      lauxlib.luaL_unref(L, lua.LUA_REGISTRYINDEX, this.threadRef);
+      lauxlib.luaL_unref(vm.L, lua.LUA_REGISTRYINDEX, vm.threadRef);
     }
   }
 
-  /** core's busyScript hook while a script is timed out: BUSY for all but its caller. */
-  private readonly busyReply = (c: Client): string | null => (c === this.ctx?.caller ? null : BUSY_ERROR);
+  /** core's busyScript hook while a script is timed out: BUSY for all but its caller, naming the right KILL. */
+  private readonly busyReply = (c: Client): string | null => {
+    const ctx = this.ctx;
+    if (ctx === null || c === ctx.caller) return null;
+    return ctx.isEval ? BUSY_ERROR : BUSY_FUNCTION_ERROR;
+  };
 
   /**
    * Where the error on the dead coroutine T was raised, as __redis__err__handler
@@ -479,7 +524,8 @@ export class ScriptingEngine implements ScriptHost {
     if (!ctx.timedOut && threshold > 0 && elapsed >= threshold) {
       ctx.timedOut = true;
       this.server.busyScript = this.busyReply;
-      this.writeLog(3, `Slow script detected: still in execution after ${elapsed} milliseconds. You can try killing the script using the SCRIPT KILL command. Script name is: ${ctx.funcname}.`);
+      const kill = ctx.isEval ? 'SCRIPT KILL' : 'FUNCTION KILL';
+      this.writeLog(3, `Slow script detected: still in execution after ${elapsed} milliseconds. You can try killing the script using the ${kill} command. Script name is: ${ctx.funcname}.`);
     }
     // Yield only from the script's own body: never inside its coroutines or a host call.
     if (ctx.timedOut && (ctx.suspendable || this.whileBusy !== null) && L === this.thread && lua.lua_isyieldable(L)) lua.lua_yield(L, 0);
@@ -493,13 +539,17 @@ export class ScriptingEngine implements ScriptHost {
     return lua.lua_error(L);
   }
 
-  /** SCRIPT KILL: ask the running script to stop. Returns the error reply when it cannot be. */
-  requestKill(): string | null {
+  /**
+   * SCRIPT KILL (isEval) or FUNCTION KILL: ask the running script to stop
+   * (scriptKill). Returns the error reply when it cannot be; each command kills
+   * only its own kind, answering the other kind's BUSY error.
+   */
+  requestKill(isEval: boolean): string | null {
     const ctx = this.ctx;
-    if (ctx === null) return 'NOTBUSY No scripts in execution right now.';
-    if (ctx.writeDirty) {
-      return 'UNKILLABLE Sorry the script already executed write commands against the dataset. You can either wait the script termination or kill the server in a hard way using the SHUTDOWN NOSAVE command.';
-    }
+    if (ctx === null) return NOTBUSY;
+    if (ctx.writeDirty) return UNKILLABLE;
+    if (isEval && !ctx.isEval) return BUSY_FUNCTION_ERROR;
+    if (!isEval && ctx.isEval) return BUSY_ERROR;
     ctx.killRequested = true;
     return null;
   }
