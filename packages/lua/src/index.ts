@@ -11,6 +11,8 @@ export {
 } from './scripting.ts';
 export type { RunCtx } from './run-context.ts';
 export { scriptingFor } from './eval.ts';
+/** Seed scripts' math.random (redisSrand48; one generator per process, as in Redis). */
+export { srand48 as seedScriptRandom } from './random.ts';
 
 /** The EVAL/EVALSHA/EVAL_RO/EVALSHA_RO/SCRIPT handlers, for ServerOptions.handlers. */
 export function scriptingHandlers(): Record<string, Handler> {

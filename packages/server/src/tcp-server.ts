@@ -22,7 +22,7 @@ export interface RunningTcpServer {
 const FIRST_CLIENT_FD = 8;
 
 /** Hands out the lowest free fake fd, as the kernel does with real ones. */
-class FdAllocator {
+export class FdAllocator {
   private readonly used = new Set<number>();
 
   take(): number {
@@ -37,10 +37,22 @@ class FdAllocator {
   }
 }
 
+const allocators = new WeakMap<RedisServer, FdAllocator>();
+
+/** One fd space per server, shared by its TCP and in-memory connections. */
+export function fdAllocatorFor(redis: RedisServer): FdAllocator {
+  let fds = allocators.get(redis);
+  if (fds === undefined) {
+    fds = new FdAllocator();
+    allocators.set(redis, fds);
+  }
+  return fds;
+}
+
 /** Serve `redis` on a TCP port; resolves once listening. */
 export function listen(redis: RedisServer, opts: ListenOptions = {}): Promise<RunningTcpServer> {
   const host = opts.host ?? '127.0.0.1';
-  const fds = new FdAllocator();
+  const fds = fdAllocatorFor(redis);
   const connections = new Set<Connection>();
   const server: Server = createServer({ noDelay: true }, (socket: Socket) => {
     const fd = fds.take();
