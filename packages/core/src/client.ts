@@ -1,6 +1,7 @@
 // A client session: what Redis keeps in `client`. Transports create one per
 // connection; the in-process API creates them on demand.
 import type { Db } from './db.ts';
+import { ClientSubscriptions } from './pubsub.ts';
 import type { Reply } from './reply.ts';
 import type { CommandEntry } from './table/table.ts';
 import type { RespVersion } from './resp/encode.ts';
@@ -59,6 +60,8 @@ export class Client {
    * refuse to block for it (XREAD ... BLOCK: "... is not allowed with BLOCK option from scripts").
    */
   isScript = false;
+  /** Channels, patterns and shard channels this client is subscribed to (pubsub.ts). */
+  readonly subscriptions = new ClientSubscriptions();
   /** Called by the server to deliver out-of-band replies (pub/sub, invalidation). */
   onPush: ((r: Reply) => void) | null = null;
   /** Called by the server when this client is killed (CLIENT KILL). */

@@ -28,6 +28,10 @@ export const E = {
   UNKNOWN_SUBCOMMAND: (sub: string, container: string) =>
     `ERR unknown subcommand '${sub}'. Try ${container} HELP.`,
   WRONG_ARITY: (fullname: string) => `ERR wrong number of arguments for '${fullname}' command`,
+  // processCommand: a RESP2 client with subscriptions may only run these.
+  PUBSUB_CONTEXT: (fullname: string) =>
+    `ERR Can't execute '${fullname}': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context`,
+  DENY_BLOCKING_SUBSCRIBE: (cmd: string) => `ERR ${cmd} isn't allowed for a DENY BLOCKING client`,
   STRING_TOO_LONG: 'ERR string exceeds maximum allowed size (proto-max-bulk-len)',
   NAN_OR_INF: 'ERR increment would produce NaN or Infinity',
   BIT_OFFSET: 'ERR bit offset is not an integer or out of range',

@@ -8,6 +8,7 @@ import { allowProtectedAction, type Config, defaultConfig, findParam } from './c
 import { Db } from './db.ts';
 import { CommandError, E } from './errors.ts';
 import { N } from './notify.ts';
+import { PubSub } from './pubsub.ts';
 import { type Reply, error } from './reply.ts';
 import { buildCommandTable, type CommandEntry, F, type Handler } from './table/table.ts';
 import { Errno, useErrno } from './util/errno.ts';
@@ -94,8 +95,10 @@ export class RedisServer {
   private depth = 0;
   /** Hook for WATCH (transactions); called on every key modification. */
   onKeyModified: ((db: Db, key: string) => void) | null = null;
+  /** Channels, patterns and their subscribers. */
+  readonly pubsub = new PubSub();
   /** Hook for pub/sub; keyspace notifications publish through it. */
-  publish: ((channel: string, message: string) => number) | null = null;
+  publish: ((channel: string, message: string) => number) | null = (channel, message) => this.pubsub.publish(channel, message);
   /** Facts about the hosting process for INFO (os, process_id, ...): a transport or host sets them. */
   readonly host: HostFacts = defaultHostFacts();
   /**
@@ -164,6 +167,7 @@ export class RedisServer {
 
   removeClient(c: Client): void {
     this.clients.delete(c.id);
+    this.pubsub.unsubscribeAll(c);
   }
 
   /** Subscribe to the propagation stream; returns an unsubscribe function. */
@@ -246,6 +250,12 @@ export class RedisServer {
       return this.reject(E.DEBUG_NOT_ALLOWED, cmd);
     }
     if (!c.authenticated && !(cmd.flags & F.NO_AUTH)) return this.reject(E.NOAUTH, cmd);
+    // Under RESP2 a subscribed client only reads pushes: Redis allows it nothing
+    // that would interleave an ordinary reply (RESP3 tells them apart).
+    if (c.resp === 2 && c.subscriptions.active && !PUBSUB_CONTEXT_COMMANDS.has(cmd.fullname)) {
+      c.lastCmd = cmd;
+      return this.reject(E.PUBSUB_CONTEXT(cmd.fullname), cmd);
+    }
     if (this.busyScript !== null && !(cmd.flags & F.ALLOW_BUSY)) {
       const busy = this.busyScript(c);
       if (busy !== null) return this.reject(busy, cmd);
@@ -392,6 +402,11 @@ export class RedisServer {
     return n;
   }
 }
+
+/** What a subscribed RESP2 client may still run (processCommand). */
+const PUBSUB_CONTEXT_COMMANDS = new Set([
+  'ping', 'subscribe', 'ssubscribe', 'unsubscribe', 'sunsubscribe', 'psubscribe', 'punsubscribe', 'quit', 'reset',
+]);
 
 /** rejectCommandFormat: CR/LF in the echoed text become spaces. */
 function sanitize(s: string): string {

@@ -25,6 +25,15 @@ export function formatAddr(ip: string | undefined, port: number | undefined): st
   return host.includes(':') ? `[${host}]:${port ?? 0}` : `${host}:${port ?? 0}`;
 }
 
+/**
+ * CLIENT REPLY, applied as documented on Client.replyMode. A push reply (the
+ * confirmation a SUBSCRIBE answers with) is written in every mode, as Redis
+ * writes pub/sub confirmations with CLIENT_PUSHING.
+ */
+function wantsReply(c: Client, reply: Reply): boolean {
+  return (c.replyMode === 'on' && !c.skipCurrentReply) || reply.t === 'push';
+}
+
 export class Connection {
   readonly client: Client;
   private readonly parser = new RespParser();
@@ -94,7 +103,7 @@ export class Connection {
       if (skip) c.replyMode = 'on';
       const reply = this.execute(argv);
       if (reply === null) return;
-      if (c.replyMode === 'on' && !c.skipCurrentReply) this.out += encode(reply, c.resp);
+      if (wantsReply(c, reply)) this.out += encode(reply, c.resp);
       if (c.closeAfterReply) break;
     }
     this.handlingInput = false;
@@ -137,7 +146,7 @@ export class Connection {
     if (reply === null) return;
     // A client that left meanwhile still had its script run to the end, as in Redis.
     if (this.closed) return;
-    if (c.replyMode === 'on' && !c.skipCurrentReply) this.out += encode(reply, c.resp);
+    if (wantsReply(c, reply)) this.out += encode(reply, c.resp);
     this.handlingInput = false;
     if (c.closeAfterReply) this.finishInput();
     else this.processInput();

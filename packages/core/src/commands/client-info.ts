@@ -17,9 +17,9 @@ export function clientTypeByName(name: string): ClientType | null {
   }
 }
 
-/** getClientType: redmoon has no replication links, and pub/sub state is not yet on Client. */
-export function clientType(_c: Client): ClientType {
-  return 'normal';
+/** getClientType: redmoon has no replication links. */
+export function clientType(c: Client): ClientType {
+  return c.subscriptions.active ? 'pubsub' : 'normal';
 }
 
 // Memory figures that cannot be measured in-process, chosen to be what a fresh
@@ -40,6 +40,7 @@ function respLength(argv: readonly string[]): number {
 
 function flagsOf(c: Client): string {
   let f = '';
+  if (c.subscriptions.active) f += 'P';
   if (c.closeAfterReply) f += 'c';
   if (c.noEvict) f += 'e';
   return f === '' ? 'N' : f;
@@ -69,9 +70,9 @@ export function clientInfoLine(cl: Client, now: number): string {
     ['idle', Math.max(0, Math.floor((now - cl.lastInteraction) / 1000))],
     ['flags', flagsOf(cl)],
     ['db', cl.db.id],
-    ['sub', 0],
-    ['psub', 0],
-    ['ssub', 0],
+    ['sub', cl.subscriptions.channels.size],
+    ['psub', cl.subscriptions.patterns.size],
+    ['ssub', cl.subscriptions.shardChannels.size],
     ['multi', -1],
     ['qbuf', qbuf],
     ['qbuf-free', qbufFree],

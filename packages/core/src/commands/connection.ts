@@ -3,7 +3,7 @@
 import type { Client } from '../client.ts';
 import { E, fail } from '../errors.ts';
 import {
-  type Reply, bulk, bulkOrNull, int, intReply, map, OK, PONG, simple, verbatim, EMPTY_ARRAY,
+  type Reply, array, bulk, bulkOrNull, int, intReply, map, OK, PONG, simple, verbatim, EMPTY_ARRAY,
 } from '../reply.ts';
 import type { Handler } from '../table/table.ts';
 import { argLL, eqi, parseLL } from '../util/parse.ts';
@@ -13,8 +13,12 @@ import { REDIS_VERSION } from './info.ts';
 
 function ping(c: Client): Reply {
   if (c.argv.length > 2) fail(E.WRONG_ARITY('ping'));
+  // A subscribed RESP2 client gets its pong in the shape of a pub/sub message.
+  if (c.resp === 2 && c.subscriptions.active) return array([PONG_WORD, bulk(c.argv.length > 1 ? c.argv[1] : '')]);
   return c.argv.length > 1 ? bulk(c.argv[1]) : PONG;
 }
+
+const PONG_WORD = bulk('pong');
 
 function echo(c: Client): Reply {
   return bulk(c.argv[1]);
@@ -114,6 +118,7 @@ function reset(c: Client): Reply {
   c.name = '';
   c.noEvict = false;
   c.replyMode = 'on';
+  c.server.pubsub.unsubscribeAll(c);
   return simple('RESET');
 }
 
