@@ -11,3 +11,8 @@ export { globMatch } from './util/glob.ts';
 export { F, type CommandEntry, type Handler } from './table/table.ts';
 export { COMMAND_SPECS } from './table/commands.generated.ts';
 export type { CommandSpec, ArgSpec, KeySpec } from './table/spec.ts';
+// RDB building blocks for payloads outside core (FUNCTION DUMP/RESTORE in the Lua package).
+export { RdbFormatError, RdbReader, RdbWriter } from './rdb/encoding.ts';
+export { crc64LE } from './rdb/crc64.ts';
+export { verifyDumpPayload } from './rdb/load.ts';
+export { RDB_VERSION } from './rdb/types.ts';

@@ -21,7 +21,7 @@ export function scriptingFor(server: RedisServer, opts?: ScriptingOptions): Scri
 const NOSCRIPT = 'NOSCRIPT No matching script. Please use EVAL.';
 
 /** string2ll: Redis's strict integer syntax (no spaces, no '+', no leading zeros). */
-function parseNumkeys(s: string): number | null {
+export function parseNumkeys(s: string): number | null {
   if (!/^(0|-?[1-9][0-9]{0,18})$/.test(s)) return null;
   // Up to 15 digits are exact as a double; only longer ones need the range check.
   if (s.length <= 15) return Number(s);
@@ -30,15 +30,23 @@ function parseNumkeys(s: string): number | null {
   return Number(n);
 }
 
-/** EVAL, EVALSHA, EVAL_RO and EVALSHA_RO: start the script, or resume it when it suspended. */
-function evalGeneric(c: Client, bySha: boolean, readOnly: boolean): Reply {
-  // The script's writes are propagated one by one, never EVAL itself (Redis 7.0).
+/**
+ * A command that runs a script or a function (EVAL*, FCALL*): start it, or
+ * resume it when it suspended.
+ */
+export function scriptCommand(c: Client, start: (engine: ScriptingEngine) => Reply): Reply {
+  // The script's writes are propagated one by one, never the command itself (Redis 7.0).
   c.preventPropagation = true;
   const engine = scriptingFor(c.server);
   // A suspended script's command comes again from its transport (executeSuspendable); its arguments were checked.
-  const reply = engine.isSuspendedFor(c) ? engine.resume() : startScript(c, engine, bySha, readOnly);
+  const reply = engine.isSuspendedFor(c) ? engine.resume() : start(engine);
   countNestedErrors(c, reply);
   return reply;
+}
+
+/** EVAL, EVALSHA, EVAL_RO and EVALSHA_RO. */
+function evalGeneric(c: Client, bySha: boolean, readOnly: boolean): Reply {
+  return scriptCommand(c, (engine) => startScript(c, engine, bySha, readOnly));
 }
 
 /** evalGenericCommand: numkeys, then the script by body (EVAL) or by sha (EVALSHA). */

@@ -4,6 +4,7 @@
 // createScriptingServer() does it.
 import { type Handler, RedisServer, type ServerOptions } from '@redmoon/core';
 import { scriptingCommands, scriptingFor } from './eval.ts';
+import { functionCommands, functionsFor } from './function-commands.ts';
 import type { ScriptingOptions } from './scripting.ts';
 
 export {
@@ -11,12 +12,14 @@ export {
 } from './scripting.ts';
 export type { RunCtx } from './run-context.ts';
 export { scriptingFor } from './eval.ts';
+export { functionsFor } from './function-commands.ts';
+export type { FunctionsEngine, FunctionInfo, LibraryInfo } from './functions.ts';
 /** Seed scripts' math.random (redisSrand48; one generator per process, as in Redis). */
 export { srand48 as seedScriptRandom } from './random.ts';
 
-/** The EVAL/EVALSHA/EVAL_RO/EVALSHA_RO/SCRIPT handlers, for ServerOptions.handlers. */
+/** The EVAL/EVALSHA/EVAL_RO/EVALSHA_RO/SCRIPT and FUNCTION/FCALL/FCALL_RO handlers, for ServerOptions.handlers. */
 export function scriptingHandlers(): Record<string, Handler> {
-  return { ...scriptingCommands };
+  return { ...scriptingCommands, ...functionCommands };
 }
 
 /** A RedisServer with scripting installed (its engine created now, so INFO sees it). */
@@ -24,5 +27,6 @@ export function createScriptingServer(opts: ServerOptions & { scripting?: Script
   const { scripting, ...serverOpts } = opts;
   const server = new RedisServer({ ...serverOpts, handlers: { ...serverOpts.handlers, ...scriptingHandlers() } });
   scriptingFor(server, scripting);
+  functionsFor(server);
   return server;
 }

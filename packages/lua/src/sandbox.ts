@@ -48,6 +48,14 @@ const nonexistentGlobal: LuaJsFunction = (L) => {
   return lauxlib.luaL_error(L, "Script attempted to access nonexistent global variable '%s'", lua.lua_tolstring(L, -1));
 };
 
+/** luaSetErrorMetatable: reading a missing key of the table on top raises the nonexistent-global error. */
+export function setErrorMetatable(L: LuaState): void {
+  lua.lua_newtable(L);
+  lua.lua_pushjsfunction(L, nonexistentGlobal);
+  lua.lua_setfield(L, -2, '__index');
+  lua.lua_setmetatable(L, -2);
+}
+
 /**
  * coroutine.yield, except from the script's own body: scripts run in a thread of
  * their own (so the timeout hook can suspend them), where a plain yield would
@@ -141,10 +149,7 @@ export function createSandbox(opts: SandboxOptions): LuaState {
   // debug served the error handler; scripts never see it (eval.c).
   trimGlobals(L, opts.mode === 'eval' ? EVAL_GLOBALS : FUNCTION_GLOBALS);
   lua.lua_pushglobaltable(L);
-  lua.lua_newtable(L);
-  lua.lua_pushjsfunction(L, nonexistentGlobal);
-  lua.lua_setfield(L, -2, '__index');
-  lua.lua_setmetatable(L, -2);
+  setErrorMetatable(L);
   protectTableRecursively(L);
   lua.lua_pop(L, 1);
   // The Debian build also locks the string metatable (getmetatable('').__index = ... fails).

@@ -16,7 +16,8 @@ export interface Shebang {
   length: number;
 }
 
-const FLAG_NAMES: Record<string, keyof ScriptFlags> = {
+/** Redis's scripts_flags_def, in its order (FUNCTION LIST lists flags in it). */
+export const FLAG_NAMES: Readonly<Record<string, Exclude<keyof ScriptFlags, 'shebang'>>> = {
   'no-writes': 'noWrites',
   'allow-oom': 'allowOom',
   'allow-stale': 'allowStale',
@@ -97,7 +98,7 @@ export function parseShebang(body: string): Shebang | string {
     const list = part.slice(6);
     if (list === '') continue;
     for (const name of list.split(',')) {
-      const key = FLAG_NAMES[name];
+      const key = Object.hasOwn(FLAG_NAMES, name) ? FLAG_NAMES[name] : undefined;
       if (key === undefined) return `Unexpected flag in script shebang: ${name}`;
       flags[key] = true;
     }
