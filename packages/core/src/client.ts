@@ -60,6 +60,8 @@ export class Client {
    * refuse to block for it (XREAD ... BLOCK: "... is not allowed with BLOCK option from scripts").
    */
   isScript = false;
+  /** Set while EXEC runs the queued commands (Redis's CLIENT_MULTI during execCommand): blocking commands do not block. */
+  inExec = false;
   /** Channels, patterns and shard channels this client is subscribed to (pubsub.ts). */
   readonly subscriptions = new ClientSubscriptions();
   /** Called by the server to deliver out-of-band replies (pub/sub, invalidation). */
