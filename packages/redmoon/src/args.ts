@@ -4,17 +4,32 @@
 
 export type Arg = string | number | bigint | Buffer | Uint8Array;
 
-const ASCII = /^[\x00-\x7f]*$/;
+/** Whether every char is ASCII (then the UTF-8 bytes are the chars themselves). */
+export function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) return false;
+  return true;
+}
 
 /** One argument as a latin1 byte string. */
 export function toBytes(a: Arg): string {
-  if (typeof a === 'string') return ASCII.test(a) ? a : Buffer.from(a, 'utf8').toString('latin1');
+  if (typeof a === 'string') return isAscii(a) ? a : Buffer.from(a, 'utf8').toString('latin1');
   if (typeof a === 'number' || typeof a === 'bigint') return String(a);
   return Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('latin1');
 }
 
 /** A command as argv byte strings (nested arrays are flattened, as ioredis does). */
 export function toArgv(args: readonly (Arg | readonly Arg[])[]): string[] {
+  const argv: string[] = new Array(args.length);
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (typeof a === 'string') argv[i] = isAscii(a) ? a : toBytes(a);
+    else if (Array.isArray(a)) return flatArgv(args);
+    else argv[i] = toBytes(a as Arg);
+  }
+  return argv;
+}
+
+function flatArgv(args: readonly (Arg | readonly Arg[])[]): string[] {
   const argv: string[] = [];
   for (const a of args) {
     if (Array.isArray(a)) for (const x of a as readonly Arg[]) argv.push(toBytes(x));

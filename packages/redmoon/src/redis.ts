@@ -1,12 +1,12 @@
 // createRedis(): an in-process Redis 7.0 server with a JS API, in-memory RESP
 // connections for client libraries, an optional TCP port, and a clock tests move.
-import { type Clock, ControlledClock, type Propagated, type RedisServer, encode } from '@redmoon/core';
+import { type Clock, ControlledClock, type Propagated, type RedisServer } from '@redmoon/core';
 import { createScriptingServer, type ScriptingOptions, seedScriptRandom } from '@redmoon/lua';
 import {
   type InMemoryPeer, type InMemorySocket, type RunningTcpServer, type ServerEnd, attachInMemory, connectInMemory, listen,
 } from '@redmoon/server';
 import { type Arg, encodeRequest, toArgv } from './args.ts';
-import { type BulkMode, type JsReply, RedisReplyError, ReplyReader, parseReply } from './reply-js.ts';
+import { type BulkMode, type JsReply, RedisReplyError, ReplyReader, replyToJs } from './reply-js.ts';
 import { type Snapshot, loadSnapshot, takeSnapshot } from './snapshot.ts';
 
 export interface CreateRedisOptions {
@@ -157,7 +157,8 @@ export class Redis {
     if (this.closed) throw new Error('redmoon: the server is closed');
     const argv = toArgv(args);
     if (argv.length === 0) throw new Error('redmoon: call() needs a command');
-    if (CONNECTION_ONLY.has(argv[0].toLowerCase())) {
+    const cmd = this.server.lookupCommand(argv[0]);
+    if (cmd !== undefined && CONNECTION_ONLY.has(cmd.name)) {
       throw new Error(`redmoon: ${argv[0]} sends more than one reply per request: use connect() or a client library`);
     }
     return argv;
@@ -196,7 +197,7 @@ export class Redis {
 
   private runSync(argv: string[], mode: BulkMode): JsReply {
     const c = this.session.end.connection.client;
-    const v = parseReply(encode(this.server.execute(c, argv), c.resp), mode);
+    const v = replyToJs(this.server.execute(c, argv), c.resp, mode);
     if (v instanceof RedisReplyError) throw v;
     return v;
   }

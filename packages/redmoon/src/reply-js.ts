@@ -16,6 +16,9 @@
 //
 // On RESP2 (the default protocol of a session) Redis itself flattens maps into
 // arrays and sends doubles as bulk strings, so those arrive as arrays and strings.
+// replyToJs() gives the same values straight from the Reply model (callSync).
+import { type Reply, formatDouble } from '@redmoon/core';
+import { isAscii } from './args.ts';
 
 /** An error reply from the server. `message` is the full line ("ERR syntax error"). */
 export class RedisReplyError extends Error {
@@ -44,12 +47,10 @@ export type JsReply =
   | JsReply[]
   | { [key: string]: JsReply };
 
-const ASCII = /^[\x00-\x7f]*$/;
-
 /** A latin1 byte string as JS text (UTF-8), or as a Buffer. */
 export function decodeBytes(s: string, mode: BulkMode): string | Buffer {
   if (mode === 'buffer') return Buffer.from(s, 'latin1');
-  return ASCII.test(s) ? s : Buffer.from(s, 'latin1').toString('utf8');
+  return isAscii(s) ? s : Buffer.from(s, 'latin1').toString('utf8');
 }
 
 /** Parses consecutive replies out of a wire string. */
@@ -171,4 +172,32 @@ export function parseReply(wire: string, mode: BulkMode): JsReply {
   const v = new ReplyReader(wire, mode).next();
   if (v === undefined) throw new Error('redmoon: incomplete reply');
   return v;
+}
+
+/**
+ * The JS value of a reply as a client on protocol `resp` receives it: the same
+ * values parseReply() gives for its wire form, without encoding it.
+ */
+export function replyToJs(r: Reply, resp: 2 | 3, mode: BulkMode): JsReply {
+  switch (r.t) {
+    case 'simple': return decodeBytes(r.v, 'string');
+    case 'error': return new RedisReplyError(decodeBytes(r.v, 'string') as string);
+    case 'int': return typeof r.v === 'bigint' ? (Number.isSafeInteger(Number(r.v)) ? Number(r.v) : r.v) : r.v;
+    case 'bulk': return decodeBytes(r.v, mode);
+    case 'null':
+    case 'nullarray': return null;
+    case 'array':
+    case 'set':
+    case 'push': return r.v.map((x) => replyToJs(x, resp, mode));
+    case 'map':
+      if (resp === 2) return r.v.flatMap(([k, v]) => [replyToJs(k, resp, mode), replyToJs(v, resp, mode)]);
+      return Object.fromEntries(r.v.map(([k, v]) => [mapKey(replyToJs(k, resp, mode)), replyToJs(v, resp, mode)]));
+    case 'double': {
+      const text = r.text ?? formatDouble(r.v);
+      return resp === 2 ? decodeBytes(text, mode) : double(text);
+    }
+    case 'bool': return resp === 2 ? (r.v ? 1 : 0) : r.v;
+    case 'bignum': return resp === 2 ? decodeBytes(r.v, mode) : BigInt(r.v);
+    case 'verbatim': return decodeBytes(r.v, mode);
+  }
 }

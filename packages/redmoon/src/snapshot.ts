@@ -15,7 +15,8 @@
 // Values are read and written with ordinary commands (LRANGE/RPUSH, ...), so the
 // format does not depend on encodings; streams keep their entries only (not
 // consumer groups or the last-id of deleted entries).
-import type { Client, RedisServer, Reply } from '@redmoon/core';
+import { isAscii } from './args.ts';
+import { type Client, type RedisServer, type Reply, formatDouble } from '@redmoon/core';
 
 export type SnapshotBytes = string | { base64: string };
 export type SnapshotValue =
@@ -39,11 +40,10 @@ export interface Snapshot {
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
-const ASCII = /^[\x00-\x7f]*$/;
 
 /** A byte string for the JSON file. */
 export function bytesToJson(s: string): SnapshotBytes {
-  if (ASCII.test(s)) return s;
+  if (isAscii(s)) return s;
   const buf = Buffer.from(s, 'latin1');
   try {
     return strictUtf8.decode(buf);
@@ -54,7 +54,7 @@ export function bytesToJson(s: string): SnapshotBytes {
 
 /** A byte string from the JSON file. */
 export function bytesFromJson(b: SnapshotBytes): string {
-  if (typeof b === 'string') return ASCII.test(b) ? b : Buffer.from(b, 'utf8').toString('latin1');
+  if (typeof b === 'string') return isAscii(b) ? b : Buffer.from(b, 'utf8').toString('latin1');
   if (b !== null && typeof b === 'object' && typeof b.base64 === 'string') return Buffer.from(b.base64, 'base64').toString('latin1');
   throw new Error(`redmoon snapshot: expected a string or { base64 }, got ${JSON.stringify(b)}`);
 }
@@ -79,7 +79,9 @@ class Runner {
 
 function text(r: Reply): string {
   if (r.t === 'bulk' || r.t === 'simple' || r.t === 'verbatim' || r.t === 'bignum') return r.v;
-  if (r.t === 'int' || r.t === 'double') return String(r.v);
+  if (r.t === 'int') return String(r.v);
+  // As RESP2 sends it (%.17g, inf, -inf).
+  if (r.t === 'double') return r.text ?? formatDouble(r.v);
   throw new Error(`redmoon snapshot: unexpected ${r.t} element`);
 }
 

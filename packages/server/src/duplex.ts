@@ -141,23 +141,45 @@ export class InMemorySocket extends Duplex implements InMemoryPeer {
     this.localPort = this.server.remotePort;
   }
 
+  /**
+   * The hot path: a write while the stream is open goes straight to the pending
+   * input, without Writable's per-write bookkeeping and its nextTick (nothing is
+   * ever buffered on this side, so there is no back-pressure to track). Writes
+   * after end() or destroy() take Writable's path, which reports the error.
+   */
+  override write(chunk: unknown, encoding?: BufferEncoding | ((err?: Error | null) => void), cb?: (err?: Error | null) => void): boolean {
+    if (this.writableEnded || this.destroyed || this.writableCorked !== 0) {
+      return super.write(chunk, encoding as BufferEncoding, cb);
+    }
+    if (typeof chunk === 'string') {
+      this.enqueue(Buffer.from(chunk, typeof encoding === 'string' ? encoding : 'utf8'));
+    } else if (chunk instanceof Uint8Array) {
+      this.enqueue(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+    } else {
+      return super.write(chunk, encoding as BufferEncoding, cb);
+    }
+    const done = typeof encoding === 'function' ? encoding : cb;
+    if (done) process.nextTick(done);
+    return true;
+  }
+
   override _write(chunk: Buffer, _enc: BufferEncoding, cb: (err?: Error | null) => void): void {
+    this.enqueue(chunk);
+    cb();
+  }
+
+  override _writev(chunks: { chunk: Buffer }[], cb: (err?: Error | null) => void): void {
+    for (const c of chunks) this.enqueue(c.chunk);
+    cb();
+  }
+
+  private enqueue(chunk: Buffer): void {
     this.touch();
     this.pending.push(chunk);
     if (!this.scheduled) {
       this.scheduled = true;
       queueMicrotask(() => this.flushToServer());
     }
-    cb();
-  }
-
-  override _writev(chunks: { chunk: Buffer }[], cb: (err?: Error | null) => void): void {
-    for (const c of chunks) this.pending.push(c.chunk);
-    if (!this.scheduled) {
-      this.scheduled = true;
-      queueMicrotask(() => this.flushToServer());
-    }
-    cb();
   }
 
   override _read(): void {
@@ -192,7 +214,9 @@ export class InMemorySocket extends Duplex implements InMemoryPeer {
 
   receive(chunk: Buffer): void {
     this.touch();
-    this.push(chunk);
+    // Flowing with nothing buffered: Readable.push would emit 'data' right away; do it without its bookkeeping.
+    if (this.readableFlowing === true && this.readableLength === 0 && !this.destroyed) this.emit('data', chunk);
+    else this.push(chunk);
   }
 
   serverEnded(): void {
