@@ -52,8 +52,8 @@ async function run(c: IORedis, p: Probe): Promise<Outcome> {
   await c.flushall();
   for (const cmd of p.setup ?? []) await c.call(cmd[0], ...cmd.slice(1));
   try {
-    const args: [string, ...(string | number)[]] = [p.script, ...p.args];
-    return { ok: p.buffer ? await c.evalBuffer(...(args as [string, number])) : await c.eval(...(args as [string, number])) };
+    const args = [p.script, ...p.args];
+    return { ok: p.buffer ? await c.callBuffer('EVAL', ...args) : await c.call('EVAL', ...args) };
   } catch (e) {
     return { error: (e as Error).message };
   }

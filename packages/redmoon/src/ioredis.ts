@@ -107,6 +107,11 @@ export class RedmoonIORedis extends IORedis {
     super(...(withConnector(args) as [RedisOptions]));
   }
 
+  /** Same server, same options (ioredis's duplicate() would build a plain ioredis instance). */
+  override duplicate(override?: Partial<RedmoonIORedisOptions>): RedmoonIORedis {
+    return new RedmoonIORedis({ ...(this.options as RedmoonIORedisOptions), ...override });
+  }
+
   /** The redmoon server behind this client (time control, snapshots, onPropagate). */
   get redmoon(): Redis {
     const opts = this.options as ConnectorOptions;
