@@ -152,9 +152,9 @@ function functionRestore(c: Client): Reply {
     }
     policy = p;
   }
-  const codes = parseFunctionsPayload(argv[2]);
-  if (!Array.isArray(codes)) return fail(codes.err);
-  const err = functionsFor(c.server).restore(codes, policy);
+  const libraries = parseFunctionsPayload(argv[2]);
+  if ('err' in libraries) return fail(libraries.err);
+  const err = functionsFor(c.server).restore(libraries, policy);
   if (err !== null) return fail(err);
   c.server.dirty++;
   return OK;

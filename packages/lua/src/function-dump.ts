@@ -23,23 +23,33 @@ export function dumpFunctions(codes: Iterable<string>, compress: boolean): strin
   return body + crc64LE(body);
 }
 
+/** A verified payload's libraries' codes, read one at a time; an error ends it. */
+export type FunctionsPayload = Iterable<string | { err: string }>;
+
 /**
- * The libraries' codes in a payload, or Redis's error for it (without "ERR ").
- * Like Redis, the reader runs over the whole payload (a string may reach into
- * the footer) while more than the footer's 10 bytes remain.
+ * The libraries of a payload, or Redis's error for it (without "ERR "). Redis
+ * loads each library as it reads it, so a library's load error comes before
+ * any read error further on: the codes are read lazily. Like Redis, the reader
+ * runs over the whole payload (a string may reach into the footer) while more
+ * than the footer's 10 bytes remain.
  */
-export function parseFunctionsPayload(payload: string): string[] | { err: string } {
+export function parseFunctionsPayload(payload: string): FunctionsPayload | { err: string } {
   if (!verifyDumpPayload(payload)) return { err: 'DUMP payload version or checksum are wrong' };
+  return readLibraries(payload);
+}
+
+function* readLibraries(payload: string): Generator<string | { err: string }> {
   const r = new RdbReader(payload);
-  const codes: string[] = [];
   while (payload.length - r.pos > FOOTER_SIZE) {
     const type = r.byte();
-    if (type !== RDB_OPCODE_FUNCTION2 && type !== RDB_OPCODE_FUNCTION_PRE_GA) return { err: 'given type is not a function' };
+    if (type !== RDB_OPCODE_FUNCTION2 && type !== RDB_OPCODE_FUNCTION_PRE_GA) {
+      yield { err: 'given type is not a function' };
+      return;
+    }
     const code = type === RDB_OPCODE_FUNCTION2 ? readString(r, 'Failed loading library payload') : readPreGa(r);
-    if (typeof code !== 'string') return code;
-    codes.push(code);
+    yield code;
+    if (typeof code !== 'string') return;
   }
-  return codes;
 }
 
 function readString(r: RdbReader, err: string): string | { err: string } {

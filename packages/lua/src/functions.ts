@@ -5,6 +5,7 @@
 // same as EVAL's.
 import { type Client, type Reply, error } from '@redmoon/core';
 import { FunctionsVm, INVALID_NAME, isValidName, LOAD_TIMEOUT_MS, type RegisteredFunction } from './function-lua.ts';
+import type { FunctionsPayload } from './function-dump.ts';
 import { jemallocSize } from './memory.ts';
 import type { RunTarget, ScriptingEngine } from './scripting.ts';
 import { splitArgs } from './shebang.ts';
@@ -151,12 +152,12 @@ export class FunctionsEngine {
    * Lua state, as Redis does), then FLUSH swaps it in, APPEND/REPLACE join it.
    * Returns the error (without "ERR "), or null.
    */
-  restore(codes: readonly string[], policy: 'flush' | 'append' | 'replace'): string | null {
+  restore(libraries: FunctionsPayload, policy: 'flush' | 'append' | 'replace'): string | null {
     const staged = new FunctionsEngine(this.scripting);
     staged.vmInstance = this.vm;
-    for (const code of codes) {
+    for (const code of libraries) {
       // Restored libraries load without the time limit (rdbFunctionLoad).
-      const loaded = staged.load(code, false, 0);
+      const loaded = typeof code === 'string' ? staged.load(code, false, 0) : code;
       if (typeof loaded !== 'string') {
         staged.dispose();
         return loaded.err;

@@ -2,13 +2,13 @@
 // positional and table forms of redis.register_function and each of their
 // errors, the load-time environment (only redis.register_function, redis.log,
 // LOG_* and REDIS_VERSION*), compile and run errors, REPLACE and collisions.
-import type { Case, Cmd } from '../case.ts';
+import type { Case, Cmd, Step } from '../case.ts';
 
 const FLUSH: Cmd[] = [['FUNCTION', 'FLUSH']];
 const load = (code: string, ...opts: string[]): Cmd => ['FUNCTION', 'LOAD', ...opts, code];
 const lib = (name: string, body: string): string => `#!lua name=${name}\n${body}`;
 const reg = (fname: string): string => `redis.register_function('${fname}', function() return 1 end)`;
-const k = (name: string, cmds: Cmd[]): Case => ({ name, cmds, cleanup: FLUSH });
+const k = (name: string, cmds: (Cmd | Step)[]): Case => ({ name, cmds, cleanup: FLUSH });
 /** One FUNCTION LOAD of a library body, then FUNCTION LIST to show what it registered. */
 const body = (name: string, code: string): Case => k(name, [load(lib('lib', code)), ['FUNCTION', 'LIST']]);
 
