@@ -6,43 +6,19 @@
 //   vi.mock('ioredis', () => import('redmoon/ioredis'));      // Vitest
 //   jest.mock('ioredis', () => require('redmoon/ioredis'));   // Jest
 //
-// Instances with the same host and port (default 127.0.0.1:6379; "localhost"
-// counts as 127.0.0.1) share one server, as they would share a real one. The
+// Instances with the same host and port share one server (shared.ts). The
 // `redmoon` option picks another: a server from createRedis(), or 'isolated'
 // for a fresh one (shared with this client's duplicate()s).
 import type { Socket } from 'node:net';
 import IORedis, { AbstractConnector, type RedisOptions } from 'ioredis';
-import { Redis, createRedis } from './redis.ts';
+import { type Redis, createRedis } from './redis.ts';
+import { resetSharedServers, serverFor } from './shared.ts';
+
+export { resetSharedServers, serverFor };
 
 export interface RedmoonIORedisOptions extends RedisOptions {
   /** The server to talk to: a createRedis() instance, or 'isolated' for a new one. Default: shared by host:port. */
   redmoon?: Redis | 'isolated';
-}
-
-const shared = new Map<string, Redis>();
-
-function addressKey(opts: { host?: string; port?: number; path?: string }): string {
-  if (opts.path) return `unix:${opts.path}`;
-  const host = opts.host === undefined || opts.host === 'localhost' ? '127.0.0.1' : opts.host;
-  return `${host}:${opts.port ?? 6379}`;
-}
-
-/** The server that clients of this address share (created on first use). */
-export function serverFor(address: { host?: string; port?: number; path?: string } = {}): Redis {
-  const key = addressKey(address);
-  let r = shared.get(key);
-  if (r === undefined) {
-    r = createRedis();
-    shared.set(key, r);
-  }
-  return r;
-}
-
-/** Close every shared server (their clients are disconnected); the next client starts afresh. */
-export async function resetSharedServers(): Promise<void> {
-  const all = [...shared.values()];
-  shared.clear();
-  await Promise.all(all.map((r) => r.close()));
 }
 
 interface ConnectorOptions {

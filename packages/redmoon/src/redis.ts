@@ -5,6 +5,9 @@ import { createScriptingServer, type ScriptingOptions, seedScriptRandom } from '
 import {
   type InMemoryPeer, type InMemorySocket, type RunningTcpServer, type ServerEnd, attachInMemory, connectInMemory, listen,
 } from '@redmoon/server';
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { type Arg, encodeRequest, toArgv } from './args.ts';
 import { type BulkMode, type JsReply, RedisReplyError, ReplyReader, replyToJs } from './reply-js.ts';
 import { type Snapshot, loadSnapshot, takeSnapshot } from './snapshot.ts';
@@ -87,6 +90,8 @@ class CallSession implements InMemoryPeer {
   }
 }
 
+let nextSocketId = 1;
+
 /** A seeded [0,1) generator (mulberry32) for the server's own random choices. */
 function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
@@ -106,6 +111,8 @@ export class Redis {
   private session: CallSession;
   private readonly sockets = new Set<InMemorySocket>();
   private readonly listeners = new Set<RunningTcpServer>();
+  private readonly pendingListeners: Promise<RunningTcpServer>[] = [];
+  private socketPath: string | null = null;
   private closed = false;
 
   constructor(opts: CreateRedisOptions = {}) {
@@ -213,9 +220,27 @@ export class Redis {
 
   /** Serve this server on a TCP port (0: any free port) for redis-cli and other processes. */
   async listen(port = 0, host = '127.0.0.1'): Promise<RunningTcpServer> {
+    if (this.closed) throw new Error('redmoon: the server is closed');
     const tcp = await listen(this.server, { port, host });
     this.listeners.add(tcp);
     return tcp;
+  }
+
+  /**
+   * A Unix socket serving this server, for clients that cannot be handed a
+   * stream (node-redis): created on first use, bound before this returns, and
+   * not keeping the process alive.
+   */
+  unixSocketPath(): string {
+    if (this.socketPath !== null) return this.socketPath;
+    if (this.closed) throw new Error('redmoon: the server is closed');
+    const path = join(tmpdir(), `redmoon-${process.pid}-${nextSocketId++}.sock`);
+    rmSync(path, { force: true });
+    const pending = listen(this.server, { path, unref: true });
+    this.pendingListeners.push(pending);
+    pending.then((l) => this.listeners.add(l), () => {});
+    this.socketPath = path;
+    return path;
   }
 
   /** Subscribe to the replication stream (what replicas and the AOF receive). */
@@ -242,6 +267,7 @@ export class Redis {
     if (this.closed) return;
     this.closed = true;
     for (const s of this.sockets) s.destroy();
+    await Promise.allSettled(this.pendingListeners);
     await Promise.all([...this.listeners].map((l) => l.close()));
     this.session.end.destroy();
     this.server.stopTimers();

@@ -3,12 +3,17 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import type { RedisServer } from '@redmoon/core';
 import { Connection } from './connection.ts';
+import { refuseConnection } from './limits.ts';
 
 export interface ListenOptions {
   /** 0 picks a free port. Default 6379. */
   port?: number;
   /** Default 127.0.0.1. */
   host?: string;
+  /** Listen on this Unix socket instead of TCP (port and host are then unused); it is bound before listen() returns. */
+  path?: string;
+  /** Do not keep the process alive for this listener (net.Server.unref). */
+  unref?: boolean;
 }
 
 export interface RunningTcpServer {
@@ -55,6 +60,13 @@ export function listen(redis: RedisServer, opts: ListenOptions = {}): Promise<Ru
   const fds = fdAllocatorFor(redis);
   const connections = new Set<Connection>();
   const server: Server = createServer({ noDelay: true }, (socket: Socket) => {
+    const refusal = refuseConnection(redis, redis.clients.size, socket.remoteAddress);
+    if (refusal !== null) {
+      // A best-effort error, then the connection is closed (acceptCommonHandler, clientAcceptHandler).
+      socket.on('error', () => {});
+      socket.end(refusal, 'latin1');
+      return;
+    }
     const fd = fds.take();
     const conn = new Connection(redis, socket, fd, () => {
       connections.delete(conn);
@@ -64,7 +76,7 @@ export function listen(redis: RedisServer, opts: ListenOptions = {}): Promise<Ru
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(opts.port ?? 6379, host, () => {
+    const onListening = (): void => {
       server.off('error', reject);
       redis.startTimers();
       const addr = server.address();
@@ -78,6 +90,9 @@ export function listen(redis: RedisServer, opts: ListenOptions = {}): Promise<Ru
           server.close(() => done());
         }),
       });
-    });
+    };
+    if (opts.path !== undefined) server.listen(opts.path, onListening);
+    else server.listen(opts.port ?? 6379, host, onListening);
+    if (opts.unref) server.unref();
   });
 }
