@@ -55,6 +55,33 @@ export function encodeEntry(s: string): string {
   return body + backlen(body.length);
 }
 
+/** The size of a backlen for an entry body of l bytes. */
+const backlenSize = (l: number): number => (l <= 127 ? 1 : l < 16383 ? 2 : l < 2097151 ? 3 : l < 268435455 ? 4 : 5);
+
+/** The size of an integer entry body (lpEncodeIntegerGetType). */
+function intBodySize(v: bigint): number {
+  if (v >= 0n && v <= 127n) return 1;
+  if (v >= -4096n && v <= 4095n) return 2;
+  if (v >= -32768n && v <= 32767n) return 3;
+  if (v >= -8388608n && v <= 8388607n) return 4;
+  if (v >= -2147483648n && v <= 2147483647n) return 5;
+  return 9;
+}
+
+/** The bytes encodeEntry(s) takes, computed without building it (streams size their nodes with it). */
+export function entrySize(s: string): number {
+  const v = s.length <= 20 ? parseInt64(s) : null;
+  const n = s.length;
+  const body = v !== null ? intBodySize(v) : n < 64 ? 1 + n : n < 4096 ? 2 + n : 5 + n;
+  return body + backlenSize(body);
+}
+
+/** entrySize of an integer (lpAppendInteger). */
+export function intEntrySize(v: bigint): number {
+  const body = intBodySize(v);
+  return body + backlenSize(body);
+}
+
 /** The listpack holding these elements in order. */
 export function encodeListpack(elements: readonly string[]): string {
   let body = '';

@@ -1,0 +1,223 @@
+// XREAD and XREADGROUP (t_stream.c xreadCommand): parse the options and the
+// stream/ID pairs, resolve `$` (the stream's last ID) and `>` (the group's
+// last delivered ID), then serve every stream that has something for the
+// caller. XREADGROUP moves the group forward, fills the PEL (unless NOACK) and
+// is propagated as the XCLAIM / XGROUP SETID / XGROUP CREATECONSUMER commands
+// that reproduce its effect, never as itself.
+import type { Client } from '../client.ts';
+import { E, fail } from '../errors.ts';
+import { lookupRead, readTyped } from '../keyspace.ts';
+import { type Reply, NULL_ARRAY, array, bulk, map } from '../reply.ts';
+import type { Handler } from '../table/table.ts';
+import type { StreamValue } from '../types/stream.ts';
+import type { Consumer, ConsumerGroup } from '../types/stream-group.ts';
+import { type StreamID, MAX_ID, ZERO_ID, cmpId, formatId, idKey, incrId, keyToId, parseStreamId } from '../types/stream-id.ts';
+import { advanceGroup } from '../types/stream-lag.ts';
+import { LLONG_MAX, argInt64, eqi } from '../util/parse.ts';
+import { lookupOrCreateConsumer, propagateGroupId, propagateXclaim } from './stream-group.ts';
+import { entryReply, errorArg, idReply, streamOf } from './stream.ts';
+
+interface ReadArgs {
+  /** BLOCK in ms, or -1. */
+  timeout: number;
+  count: number;
+  noack: boolean;
+  groupName: string | null;
+  consumerName: string;
+  /** Index of the first key after STREAMS, and how many streams. */
+  streamsArg: number;
+  streams: number;
+}
+
+/** getTimeoutFromObjectOrReply(UNIT_MILLISECONDS), the absolute deadline not kept. */
+function argTimeoutMs(c: Client, s: string): number {
+  const ms = argInt64(s, E.TIMEOUT_NOT_INTEGER);
+  if (ms < 0n) fail(E.TIMEOUT_NEGATIVE);
+  if (ms > 0n && ms > LLONG_MAX - BigInt(c.server.cmdTime)) fail(E.TIMEOUT_OUT_OF_RANGE);
+  return Number(ms);
+}
+
+function parseReadArgs(c: Client, xreadgroup: boolean): ReadArgs {
+  const argv = c.argv;
+  const a: ReadArgs = { timeout: -1, count: 0, noack: false, groupName: null, consumerName: '', streamsArg: 0, streams: 0 };
+  for (let i = 1; i < argv.length; i++) {
+    const moreArgs = argv.length - i - 1;
+    const o = argv[i];
+    if (eqi(o, 'block') && moreArgs > 0) {
+      a.timeout = argTimeoutMs(c, argv[++i]);
+    } else if (eqi(o, 'count') && moreArgs > 0) {
+      const n = argInt64(argv[++i]);
+      a.count = n < 0n ? 0 : Number(n);
+    } else if (eqi(o, 'streams') && moreArgs > 0) {
+      a.streamsArg = i + 1;
+      const n = argv.length - a.streamsArg;
+      if (n % 2 !== 0) fail(E.STREAM_UNBALANCED(xreadgroup ? 'xreadgroup' : 'xread', xreadgroup ? '>' : '$'));
+      a.streams = n / 2;
+      break;
+    } else if (eqi(o, 'group') && moreArgs >= 2) {
+      if (!xreadgroup) fail(E.STREAM_GROUP_ONLY_XREADGROUP);
+      a.groupName = argv[i + 1];
+      a.consumerName = argv[i + 2];
+      i += 2;
+    } else if (eqi(o, 'noack')) {
+      if (!xreadgroup) fail(E.STREAM_NOACK_ONLY_XREADGROUP);
+      a.noack = true;
+    } else {
+      fail(E.SYNTAX);
+    }
+  }
+  if (a.streamsArg === 0) fail(E.SYNTAX);
+  if (xreadgroup && a.groupName === null) fail(E.STREAM_MISSING_GROUP);
+  return a;
+}
+
+/**
+ * streamReplyWithRange for a group reading new entries: each delivered entry
+ * moves the group forward and (unless NOACK) enters the PEL, owned by the
+ * consumer, propagated as XCLAIM. Returns the entries and how many commands
+ * were propagated.
+ */
+function deliverNew(
+  c: Client, s: StreamValue, key: string, groupName: string, group: ConsumerGroup, consumer: Consumer,
+  start: StreamID, count: number, noack: boolean,
+): { entries: Reply[]; propagated: number } {
+  const entries: Reply[] = [];
+  let propagated = 0;
+  let propagateLastId = false;
+  const now = c.server.cmdTime;
+  for (const e of s.range(start, MAX_ID, false)) {
+    if (cmpId(e.id, group.lastId) > 0) {
+      advanceGroup(s, group, e.id);
+      if (noack) propagateLastId = true;
+    }
+    entries.push(entryReply(e));
+    if (!noack) {
+      let nack = group.pel.get(e.key);
+      if (nack === undefined) {
+        nack = { deliveryTime: now, deliveryCount: 1, consumer };
+        group.pel.set(e.key, nack);
+        consumer.pel.set(e.key, nack);
+      } else {
+        // The entry was pending for someone (after XGROUP SETID moved the group back): it starts over.
+        nack.consumer?.pel.delete(e.key);
+        nack.consumer = consumer;
+        nack.deliveryTime = now;
+        nack.deliveryCount = 1;
+        consumer.pel.set(e.key, nack);
+      }
+      propagateXclaim(c, key, groupName, group, formatId(e.id), nack);
+      propagated++;
+    }
+    if (entries.length === count) break;
+  }
+  if (propagateLastId) {
+    propagateGroupId(c, key, groupName, group);
+    propagated++;
+  }
+  return { entries, propagated };
+}
+
+/**
+ * streamReplyWithRangeFromConsumerPEL: the consumer's own pending entries from
+ * start on. A pending entry deleted from the stream shows as [id, nil]; the
+ * others count as delivered again.
+ */
+function deliverHistory(c: Client, s: StreamValue, consumer: Consumer, start: StreamID, count: number): Reply[] {
+  const out: Reply[] = [];
+  for (const [key, nack] of consumer.pel.from(idKey(start))) {
+    if (count !== 0 && out.length >= count) break;
+    const id = keyToId(key);
+    const e = s.has(id);
+    if (e === undefined) {
+      out.push(array([idReply(id), NULL_ARRAY]));
+    } else {
+      out.push(entryReply(e));
+      nack.deliveryTime = c.server.cmdTime;
+      nack.deliveryCount++;
+    }
+  }
+  return out;
+}
+
+/** The sentinel `>` becomes internally (as in Redis: the maximal ID). */
+const isNewEntriesId = (id: StreamID): boolean => cmpId(id, MAX_ID) === 0;
+
+function xreadGeneric(c: Client, xreadgroup: boolean): Reply {
+  const argv = c.argv;
+  const a = parseReadArgs(c, xreadgroup);
+  const keys = argv.slice(a.streamsArg, a.streamsArg + a.streams);
+  const ids: StreamID[] = [];
+  const groups: ConsumerGroup[] = [];
+  for (let k = 0; k < a.streams; k++) {
+    const key = keys[k];
+    const idArg = argv[a.streamsArg + a.streams + k];
+    const o = readTyped(c, key, 'stream');
+    if (a.groupName !== null) {
+      const group = o === undefined ? undefined : streamOf(o).groups.get(a.groupName);
+      if (group === undefined) fail(E.STREAM_NOGROUP_XREADGROUP(errorArg(key), errorArg(a.groupName)));
+      groups.push(group);
+    }
+    if (idArg === '$') {
+      if (xreadgroup) fail(E.STREAM_DOLLAR_IN_XREADGROUP);
+      ids.push(o === undefined ? ZERO_ID : streamOf(o).lastId);
+    } else if (idArg === '>') {
+      if (!xreadgroup) fail(E.STREAM_GT_OUTSIDE_XREADGROUP);
+      ids.push(MAX_ID);
+    } else {
+      ids.push((parseStreamId(idArg, 0n, true) ?? fail(E.STREAM_BAD_ID)).id);
+    }
+  }
+
+  const served: [string, Reply][] = [];
+  for (let k = 0; k < a.streams; k++) {
+    const key = keys[k];
+    const o = lookupRead(c, key);
+    if (o === undefined) continue;
+    const s = streamOf(o);
+    let gt = ids[k];
+    if (a.groupName !== null) {
+      const group = groups[k];
+      let serve = false;
+      let history = false;
+      if (!isNewEntriesId(gt)) {
+        serve = true;
+        history = true;
+      } else if (s.length > 0 && cmpId(s.lastValidId(), group.lastId) > 0) {
+        serve = true;
+        gt = group.lastId;
+      }
+      const { consumer, created } = lookupOrCreateConsumer(c, group, a.consumerName, key);
+      // Without NOACK the XCLAIMs create the consumer on replicas; with it nothing else would.
+      if (created && a.noack) c.server.propagate(c.db.id, ['XGROUP', 'CREATECONSUMER', key, a.groupName, a.consumerName]);
+      if (!serve) continue;
+      const start = incrId(gt) ?? ZERO_ID;
+      if (history) {
+        served.push([key, array(deliverHistory(c, s, consumer, start, a.count))]);
+      } else {
+        const { entries, propagated } = deliverNew(c, s, key, a.groupName, group, consumer, start, a.count, a.noack);
+        if (propagated > 0) c.server.dirty++;
+        served.push([key, array(entries)]);
+      }
+    } else if (s.length > 0 && cmpId(s.lastValidId(), gt) > 0) {
+      const start = incrId(gt) ?? ZERO_ID;
+      const out: Reply[] = [];
+      for (const e of s.range(start, MAX_ID, false)) {
+        out.push(entryReply(e));
+        if (out.length === a.count) break;
+      }
+      served.push([key, array(out)]);
+    }
+  }
+  // The effects were propagated command by command above.
+  c.preventPropagation = true;
+  if (served.length > 0) {
+    if (c.resp === 2) return array(served.map(([key, entries]) => array([bulk(key), entries])));
+    return map(served.map(([key, entries]) => [bulk(key), entries]));
+  }
+  return NULL_ARRAY;
+}
+
+const xread: Handler = (c) => xreadGeneric(c, false);
+const xreadgroup: Handler = (c) => xreadGeneric(c, true);
+
+export const streamReadCommands: Record<string, Handler> = { xread, xreadgroup };
