@@ -16,6 +16,10 @@ import { pubsubCommands } from './pubsub.ts';
 import { serverCommands } from './server.ts';
 import { setCommands } from './set.ts';
 import { sortCommands } from './sort.ts';
+import { streamCommands } from './stream.ts';
+import { streamGroupCommands } from './stream-group.ts';
+import { streamInfoCommands } from './stream-info.ts';
+import { streamReadCommands } from './stream-read.ts';
 import { stringCommands } from './string.ts';
 import { zsetCommands } from './zset.ts';
 
@@ -36,5 +40,9 @@ export const ALL_HANDLERS: Record<string, Handler> = {
   ...hyperloglogCommands,
   ...dumpCommands,
   ...geoCommands,
+  ...streamCommands,
+  ...streamReadCommands,
+  ...streamGroupCommands,
+  ...streamInfoCommands,
   ...pubsubCommands,
 };
