@@ -3,6 +3,7 @@
 export { RedisServer, DB_COUNT, type ServerOptions, type Propagated, type Stats } from './server.ts';
 export { Client, type ReplyMode } from './client.ts';
 export { ControlledClock, type Clock } from './clock.ts';
+export { findParam, type OutputBufferLimit } from './config.ts';
 export * from './reply.ts';
 export { encode, encode2, encode3, type RespVersion } from './resp/encode.ts';
 export { CommandError, E } from './errors.ts';

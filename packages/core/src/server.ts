@@ -40,6 +40,8 @@ export interface Stats {
   expiredKeys: number;
   evictedKeys: number;
   rejectedCalls: number;
+  /** Connections refused by maxclients or protected mode (a transport counts them). */
+  rejectedConnections: number;
   errorReplies: Map<string, number>;
 }
 
@@ -51,6 +53,7 @@ const newStats = (): Stats => ({
   expiredKeys: 0,
   evictedKeys: 0,
   rejectedCalls: 0,
+  rejectedConnections: 0,
   errorReplies: new Map(),
 });
 

@@ -5,6 +5,7 @@
 import type { Socket } from 'node:net';
 import { type Client, type Reply, type RedisServer, encode, error } from '@redmoon/core';
 import { executeSuspendable, ScriptSuspended } from '@redmoon/lua';
+import { OutputBufferGuard, queryBufferExceeded } from './limits.ts';
 import { type ParseLimits, RespParser } from './resp-parser.ts';
 
 /**
@@ -48,6 +49,7 @@ export class Connection {
    * and this client's further input waits behind it, as a blocked Redis client's.
    */
   private suspendedArgv: string[] | null = null;
+  private readonly outputGuard: OutputBufferGuard;
 
   constructor(
     private readonly server: RedisServer,
@@ -66,6 +68,7 @@ export class Connection {
       else this.destroy();
     };
     this.client = c;
+    this.outputGuard = new OutputBufferGuard(c);
     socket.on('data', (chunk: Buffer) => this.onData(chunk));
     socket.on('drain', () => { if (!this.closed) socket.resume(); });
     // A reset by the peer is an ordinary disconnection; 'close' follows.
@@ -83,6 +86,10 @@ export class Connection {
     if (c.closeAfterReply) return; // waiting to close, or stuck (see finishInput)
     this.parser.push(chunk);
     c.queryBufLen = this.parser.pendingBytes;
+    if (queryBufferExceeded(this.server, c.queryBufLen)) {
+      this.destroy();
+      return;
+    }
     if (this.suspendedArgv === null) this.processInput();
   }
 
@@ -103,7 +110,9 @@ export class Connection {
       if (skip) c.replyMode = 'on';
       const reply = this.execute(argv);
       if (reply === null) return;
-      if (wantsReply(c, reply)) this.out += encode(reply, c.resp);
+      if (wantsReply(c, reply)) this.append(encode(reply, c.resp));
+      // Closed for its output buffer limit: Redis executes nothing more (CLIENT_CLOSE_ASAP).
+      if (this.closed) return;
       if (c.closeAfterReply) break;
     }
     this.handlingInput = false;
@@ -146,7 +155,8 @@ export class Connection {
     if (reply === null) return;
     // A client that left meanwhile still had its script run to the end, as in Redis.
     if (this.closed) return;
-    if (wantsReply(c, reply)) this.out += encode(reply, c.resp);
+    if (wantsReply(c, reply)) this.append(encode(reply, c.resp));
+    if (this.closed) return;
     this.handlingInput = false;
     if (c.closeAfterReply) this.finishInput();
     else this.processInput();
@@ -172,8 +182,21 @@ export class Connection {
    */
   private push(r: Reply): void {
     if (this.closed || this.client.closeAfterReply) return;
-    this.out += encode(r, this.client.resp);
-    if (!this.handlingInput) this.flush();
+    this.append(encode(r, this.client.resp));
+    if (!this.handlingInput && !this.closed) this.flush();
+  }
+
+  /**
+   * Add to the pending output, closing the client at once, with nothing more
+   * written, when that takes it over its client-output-buffer-limit (Redis
+   * frees such a client before its output buffers are written).
+   */
+  private append(bytes: string): void {
+    this.out += bytes;
+    if (this.outputGuard.exceeded(this.out.length + this.socket.writableLength)) {
+      this.out = '';
+      this.destroy();
+    }
   }
 
   private flush(): void {

@@ -219,7 +219,7 @@ function statsSection(s: RedisServer, now: number): Field[] {
     ['instantaneous_ops_per_sec', opsPerSec(s, now)], ['total_net_input_bytes', 0], ['total_net_output_bytes', 0],
     ['total_net_repl_input_bytes', 0], ['total_net_repl_output_bytes', 0], ['instantaneous_input_kbps', '0.00'],
     ['instantaneous_output_kbps', '0.00'], ['instantaneous_input_repl_kbps', '0.00'],
-    ['instantaneous_output_repl_kbps', '0.00'], ['rejected_connections', 0], ['sync_full', 0],
+    ['instantaneous_output_repl_kbps', '0.00'], ['rejected_connections', st.rejectedConnections], ['sync_full', 0],
     ['sync_partial_ok', 0], ['sync_partial_err', 0], ['expired_keys', st.expiredKeys], ['expired_stale_perc', '0.00'],
     ['expired_time_cap_reached_count', 0], ['expire_cycle_cpu_milliseconds', 0], ['evicted_keys', st.evictedKeys],
     ['evicted_clients', 0], ['total_eviction_exceeded_time', 0], ['current_eviction_exceeded_time', 0],
