@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Arg, encodeRequest, toArgv } from './args.ts';
 import { type BulkMode, type JsReply, RedisReplyError, ReplyReader, replyToJs } from './reply-js.ts';
+import { Script } from './script.ts';
 import { type Snapshot, loadSnapshot, takeSnapshot } from './snapshot.ts';
 
 export interface CreateRedisOptions {
@@ -207,6 +208,11 @@ export class Redis {
     const v = replyToJs(this.server.execute(c, argv), c.resp, mode);
     if (v instanceof RedisReplyError) throw v;
     return v;
+  }
+
+  /** A Script (redis-py's register_script): `await redis.script(lua).run({ keys, args })`. */
+  script(lua: string | Buffer): Script {
+    return new Script(lua, this);
   }
 
   /** A new in-memory RESP connection (a Duplex stream), as a socket to this server would be. */
