@@ -109,10 +109,11 @@ export function newObject(c: Client, type: RedisType, enc: RObj['enc'], value: u
   return { type, enc, value, lru: c.server.lruClock, lfu: 5, id: 0 };
 }
 
-/** dbAdd: add a key that does not exist. */
+/** dbAdd: add a key that does not exist (the `new` event is Redis's, sent by every key creation). */
 export function dbAdd(c: Client, key: string, o: RObj): void {
   c.db.add(key, o);
   c.server.signalModifiedKey(c.db, key);
+  notify(c, N.NEW, 'new', key);
 }
 
 /**
@@ -122,8 +123,12 @@ export function dbAdd(c: Client, key: string, o: RObj): void {
 export function setKey(c: Client, key: string, o: RObj, keepTtl = false): void {
   const db = c.db;
   const old = lookupWrite(c, key);
-  if (old === undefined) db.add(key, o);
-  else db.overwrite(key, old, o);
+  if (old === undefined) {
+    db.add(key, o);
+    notify(c, N.NEW, 'new', key);
+  } else {
+    db.overwrite(key, old, o);
+  }
   if (!keepTtl && db.expires.size !== 0) db.removeExpire(key);
   c.server.signalModifiedKey(db, key);
 }

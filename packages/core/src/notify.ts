@@ -62,10 +62,11 @@ export function formatNotifyFlags(flags: number): string {
     if (flags & N.EVICTED) s += 'e';
     if (flags & N.STREAM) s += 't';
     if (flags & N.MODULE) s += 'd';
+    // 7.0.15 prints n only here, so "AKEn" reads back as "AKE" (the flag stays set).
+    if (flags & N.NEW) s += 'n';
   }
   if (flags & N.KEYSPACE) s += 'K';
   if (flags & N.KEYEVENT) s += 'E';
   if (flags & N.KEY_MISS) s += 'm';
-  if (flags & N.NEW) s += 'n';
   return s;
 }

@@ -164,6 +164,7 @@ function renameGeneric(c: Client, nx: boolean): Reply {
   }
   db.delete(src);
   db.add(dst, o);
+  notify(c, N.NEW, 'new', dst);
   if (expire !== undefined) db.setExpire(dst, expire);
   c.server.signalModifiedKey(db, src);
   c.server.signalModifiedKey(db, dst);
@@ -191,6 +192,7 @@ function move(c: Client): Reply {
   dst.add(key, o);
   if (expire !== undefined) dst.setExpire(key, expire);
   const srv = c.server;
+  srv.notifyKeyspaceEvent(N.NEW, 'new', key, dst.id);
   srv.signalModifiedKey(src, key);
   srv.signalModifiedKey(dst, key);
   srv.notifyKeyspaceEvent(N.GENERIC, 'move_from', key, src.id);
@@ -229,6 +231,7 @@ function copy(c: Client): Reply {
   if (o.enc === 'int') dup.unshared = true;
   if (exists) dst.delete(newkey);
   dst.add(newkey, dup);
+  c.server.notifyKeyspaceEvent(N.NEW, 'new', newkey, dst.id);
   if (expire !== undefined) dst.setExpire(newkey, expire);
   c.server.signalModifiedKey(dst, newkey);
   c.server.notifyKeyspaceEvent(N.GENERIC, 'copy_to', newkey, dst.id);

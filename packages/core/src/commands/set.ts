@@ -258,12 +258,13 @@ function srandmemberWithCount(c: Client): Reply {
 }
 
 /**
- * The sets named by keys, looked up as Redis's set operations do (for writing when
- * the result is stored); a missing key is undefined, a wrong type an error.
+ * The sets named by keys, looked up for reading even when the result is stored (7.0.15
+ * counts a keyspace miss and fires `keymiss` for a missing source of SINTERSTORE too);
+ * a missing key is undefined, a wrong type an error.
  */
-function lookupSets(c: Client, keys: readonly string[], forStore: boolean): (SetValue | undefined)[] {
+function lookupSets(c: Client, keys: readonly string[]): (SetValue | undefined)[] {
   return keys.map((key) => {
-    const o = forStore ? lookupWrite(c, key) : lookupRead(c, key);
+    const o = lookupRead(c, key);
     if (o === undefined) return undefined;
     checkType(o, 'set');
     return setOf(o);
@@ -294,7 +295,7 @@ function storeSet(c: Client, dstkey: string, result: SetValue, event: string): R
  * in that set's order; a stored result is a new set (intset when it can be).
  */
 function sinterGeneric(c: Client, keys: readonly string[], dstkey: string | null, cardinalityOnly: boolean, limit: number): Reply {
-  const found = lookupSets(c, keys, dstkey !== null);
+  const found = lookupSets(c, keys);
   if (found.includes(undefined)) {
     if (dstkey !== null) return storeSet(c, dstkey, new SetValue(), 'sinterstore');
     return cardinalityOnly ? ZERO : EMPTY_SET;
@@ -373,7 +374,7 @@ function differenceOf(sets: readonly (SetValue | undefined)[], maxIntset: number
 
 /** sunionDiffGenericCommand: the result is always built in a new set, then replied or stored. */
 function sunionDiffGeneric(c: Client, keys: readonly string[], dstkey: string | null, op: 'union' | 'diff'): Reply {
-  const sets = lookupSets(c, keys, dstkey !== null);
+  const sets = lookupSets(c, keys);
   const max = c.server.config.setMaxIntsetEntries;
   const result = op === 'union' ? unionOf(sets, max) : differenceOf(sets, max);
   if (dstkey === null) return setReply([...result.values()].map(bulk));
