@@ -166,8 +166,12 @@ function rewriteApproxTrim(argv: string[], s: StreamValue, args: AddTrimArgs): v
   argv[args.strategyArgIdx] = args.strategy!.maxlen !== undefined ? String(s.length) : formatId(s.firstStoredId());
 }
 
-/** The ID XADD gives the new entry (streamAppendItem's ID part), or null when it cannot. */
-function nextEntryId(s: StreamValue, given: StreamID | undefined, seqGiven: boolean, now: number): StreamID | null {
+/**
+ * The ID XADD gives the new entry (streamAppendItem's ID part); throws when
+ * it cannot. `<ms>-*` past the last sequence of the last ID's millisecond
+ * fails without setting errno in 7.0, so XADD reports "Elements are too large".
+ */
+function nextEntryId(s: StreamValue, given: StreamID | undefined, seqGiven: boolean, now: number): StreamID {
   const last = s.lastId;
   let id: StreamID;
   if (given !== undefined && seqGiven) {
@@ -175,7 +179,7 @@ function nextEntryId(s: StreamValue, given: StreamID | undefined, seqGiven: bool
   } else if (given !== undefined) {
     // <ms>-*: the next sequence within the last ID's millisecond, else 0.
     if (last.ms === given.ms) {
-      if (last.seq === U64_MAX) return null;
+      if (last.seq === U64_MAX) fail(E.STREAM_ELEMENTS_TOO_LARGE);
       id = { ms: last.ms, seq: last.seq + 1n };
     } else {
       id = given;
@@ -185,7 +189,7 @@ function nextEntryId(s: StreamValue, given: StreamID | undefined, seqGiven: bool
     const ms = BigInt(now);
     id = ms > last.ms ? { ms, seq: 0n } : incrId(last) ?? ZERO_ID;
   }
-  return cmpId(id, last) > 0 ? id : null;
+  return cmpId(id, last) > 0 ? id : fail(E.STREAM_XADD_ID_TOO_SMALL);
 }
 
 /** STREAM_LISTPACK_MAX_SIZE: the fields and values of one entry may not exceed it. */
@@ -207,7 +211,7 @@ function xadd(c: Client): Reply {
   }
   const s = streamOf(o);
   if (cmpId(s.lastId, MAX_ID) === 0) fail(E.STREAM_EXHAUSTED);
-  const id = nextEntryId(s, args.id, args.seqGiven, c.server.cmdTime) ?? fail(E.STREAM_XADD_ID_TOO_SMALL);
+  const id = nextEntryId(s, args.id, args.seqGiven, c.server.cmdTime);
   const fields: string[] = [];
   const values: string[] = [];
   let total = 0;
@@ -331,7 +335,6 @@ function xsetid(c: Client): Reply {
   const o = writeTyped(c, key, 'stream');
   if (o === undefined) throw new CommandError(E.NO_SUCH_KEY);
   const s = streamOf(o);
-  if (cmpId(id, s.maxDeletedId) < 0) fail(E.STREAM_XSETID_BELOW_MAXDEL);
   if (s.length > 0) {
     if (cmpId(id, s.lastValidId()) < 0) fail(E.STREAM_XSETID_BELOW_TOP);
     if (entriesAdded !== -1n && BigInt(s.length) > entriesAdded) fail(E.STREAM_XSETID_ADDED_BELOW_LENGTH);
