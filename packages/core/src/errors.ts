@@ -31,6 +31,13 @@ export const E = {
   // processCommand: a RESP2 client with subscriptions may only run these.
   PUBSUB_CONTEXT: (fullname: string) =>
     `ERR Can't execute '${fullname}': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context`,
+  // Transactions (multi.c, and processCommand's no-multi check).
+  MULTI_NESTED: 'ERR MULTI calls can not be nested',
+  EXEC_WITHOUT_MULTI: 'ERR EXEC without MULTI',
+  DISCARD_WITHOUT_MULTI: 'ERR DISCARD without MULTI',
+  WATCH_INSIDE_MULTI: 'ERR WATCH inside MULTI is not allowed',
+  EXECABORT: 'EXECABORT Transaction discarded because of previous errors.',
+  NOT_ALLOWED_IN_MULTI: 'ERR Command not allowed inside a transaction',
   DENY_BLOCKING_SUBSCRIBE: (cmd: string) => `ERR ${cmd} isn't allowed for a DENY BLOCKING client`,
   STRING_TOO_LONG: 'ERR string exceeds maximum allowed size (proto-max-bulk-len)',
   NAN_OR_INF: 'ERR increment would produce NaN or Infinity',
@@ -155,8 +162,8 @@ export const E = {
   STREAM_LIMIT_WITHOUT_APPROX: 'ERR syntax error, LIMIT cannot be used without the special ~ option',
   STREAM_BAD_START: 'ERR invalid start ID for the interval',
   STREAM_BAD_END: 'ERR invalid end ID for the interval',
-  STREAM_UNBALANCED: (cmd: string, symbol: string) =>
-    `ERR Unbalanced '${cmd}' list of streams: for each stream key an ID or '${symbol}' must be specified.`,
+  // 7.0 says XREAD and '$' for XREADGROUP too.
+  STREAM_UNBALANCED: "ERR Unbalanced XREAD list of streams: for each stream key an ID or '$' must be specified.",
   STREAM_GROUP_ONLY_XREADGROUP: 'ERR The GROUP option is only supported by XREADGROUP. You called XREAD instead.',
   STREAM_NOACK_ONLY_XREADGROUP: 'ERR The NOACK option is only supported by XREADGROUP. You called XREAD instead.',
   STREAM_MISSING_GROUP: 'ERR Missing GROUP option for XREADGROUP',
@@ -173,7 +180,6 @@ export const E = {
   STREAM_ENTRIESREAD: 'ERR value for ENTRIESREAD must be positive or -1',
   STREAM_ENTRIES_ADDED_NEGATIVE: 'ERR entries_added must be positive',
   STREAM_XSETID_BELOW_GIVEN_MAXDEL: 'ERR The ID specified in XSETID is smaller than the provided max_deleted_entry_id',
-  STREAM_XSETID_BELOW_MAXDEL: 'ERR The ID specified in XSETID is smaller than current max_deleted_entry_id',
   STREAM_XSETID_BELOW_TOP: 'ERR The ID specified in XSETID is smaller than the target stream top item',
   STREAM_XSETID_ADDED_BELOW_LENGTH: 'ERR The entries_added specified in XSETID is smaller than the target stream length',
   STREAM_XCLAIM_MIN_IDLE: 'ERR Invalid min-idle-time argument for XCLAIM',
@@ -185,7 +191,6 @@ export const E = {
   STREAM_COUNT_POSITIVE: 'ERR COUNT must be > 0',
   TIMEOUT_NOT_INTEGER: 'ERR timeout is not an integer or out of range',
   TIMEOUT_NEGATIVE: 'ERR timeout is negative',
-  TIMEOUT_OUT_OF_RANGE: 'ERR timeout is out of range',
 } as const;
 
 export const errorReply = (v: string): ErrorReply => ({ t: 'error', v });
