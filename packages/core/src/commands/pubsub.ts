@@ -45,7 +45,13 @@ function unsubscribe(c: Client): Reply {
   return unsubscribeChannels(c, 'global');
 }
 
+/**
+ * SSUBSCRIBE: unlike SUBSCRIBE it has no exception for transactions, so inside
+ * EXEC (a CLIENT_DENY_BLOCKING context) Redis refuses it. Scripts never get here
+ * (the command is noscript).
+ */
 function ssubscribe(c: Client): Reply {
+  if (c.inExec) fail(E.DENY_BLOCKING_SUBSCRIBE('SSUBSCRIBE'));
   return subscribeChannels(c, 'shard');
 }
 
