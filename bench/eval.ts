@@ -16,6 +16,7 @@ import type * as Fengari from 'fengari';
 import { type RedisServer, encode2 } from '../packages/core/src/index.ts';
 import { createScriptingServer } from '../packages/lua/src/index.ts';
 import { type RunningServer, startRealRedis, startRedmoonServer } from '../test/support/servers.ts';
+import { parseIntOptions } from './options.ts';
 
 /** The fengari that packages/lua depends on (with redmoon's patch). */
 const { lua, lauxlib, lualib, to_luastring } = createRequire(new URL('../packages/lua/package.json', import.meta.url))('fengari') as typeof Fengari;
@@ -23,19 +24,6 @@ const { lua, lauxlib, lualib, to_luastring } = createRequire(new URL('../package
 const SCRIPT = "return redis.call('INCR', KEYS[1])";
 const DEFAULTS = { ops: 1_000_000, n: 100_000, pipeline: 16, mockOps: 3_000, bodies: 100_000, rounds: 3 };
 type Options = typeof DEFAULTS;
-
-/** `--<option> <positive integer>` pairs over DEFAULTS (--mock-ops sets mockOps). */
-function parseOptions(argv: string[]): Options {
-  const opts = { ...DEFAULTS };
-  for (let i = 0; i < argv.length; i += 2) {
-    const name = argv[i].replace(/^--/, '').replace(/-([a-z])/g, (_, ch: string) => ch.toUpperCase());
-    const value = Number(argv[i + 1]);
-    if (!(name in opts)) throw new Error(`unknown option ${argv[i]}`);
-    if (!Number.isInteger(value) || value <= 0) throw new Error(`bad value for ${argv[i]}: ${argv[i + 1]}`);
-    opts[name as keyof Options] = value;
-  }
-  return opts;
-}
 
 const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
 const seconds = (start: bigint): number => Number(process.hrtime.bigint() - start) / 1e9;
@@ -166,7 +154,7 @@ function memory(opts: Options): void {
 }
 
 async function main(): Promise<void> {
-  const opts = parseOptions(process.argv.slice(2));
+  const opts = parseIntOptions(process.argv.slice(2), DEFAULTS);
   console.log(`EVALSHA of ${JSON.stringify(SCRIPT)} (best of ${opts.rounds})`);
   const mine = inProcess(opts);
   const raw = rawFengari(opts);

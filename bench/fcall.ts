@@ -6,23 +6,11 @@
 // Run: npx pnpm@9 bench:fcall   (options: --ops <calls per round>, --rounds <n>)
 import { type RedisServer, encode2 } from '../packages/core/src/index.ts';
 import { createScriptingServer } from '../packages/lua/src/index.ts';
+import { parseIntOptions } from './options.ts';
 
 const DEFAULTS = { ops: 300_000, rounds: 5 };
-type Options = typeof DEFAULTS;
 /** FCALL's throughput must be at least this share of EVALSHA's. */
 const REQUIRED_RATIO = 0.9;
-
-function parseOptions(argv: string[]): Options {
-  const opts = { ...DEFAULTS };
-  for (let i = 0; i < argv.length; i += 2) {
-    const name = argv[i].replace(/^--/, '');
-    const value = Number(argv[i + 1]);
-    if (!(name in opts)) throw new Error(`unknown option ${argv[i]}`);
-    if (!Number.isInteger(value) || value <= 0) throw new Error(`bad value for ${argv[i]}: ${argv[i + 1]}`);
-    opts[name as keyof Options] = value;
-  }
-  return opts;
-}
 
 const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
 
@@ -41,7 +29,7 @@ function round(server: RedisServer, argv: string[], ops: number): number {
 }
 
 function main(): void {
-  const opts = parseOptions(process.argv.slice(2));
+  const opts = parseIntOptions(process.argv.slice(2), DEFAULTS);
   const server = createScriptingServer();
   const sha = mustSucceed(server, ['SCRIPT', 'LOAD', "return redis.call('INCR', KEYS[1])"]);
   mustSucceed(server, ['FUNCTION', 'LOAD', "#!lua name=bench\nredis.register_function('incr', function(keys) return redis.call('INCR', keys[1]) end)"]);

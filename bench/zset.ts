@@ -8,23 +8,10 @@
 import { execFileSync } from 'node:child_process';
 import { RedisServer } from '../packages/core/src/index.ts';
 import { type RunningServer, startRealRedis, startRedmoonServer } from '../test/support/servers.ts';
+import { parseIntOptions } from './options.ts';
 
 /** The numeric options: members of the big and small sets, queries per measurement, pipeline depth. */
 const DEFAULTS = { members: 1_000_000, small: 10_000, ops: 300_000, pipeline: 16 };
-type Options = typeof DEFAULTS;
-
-/** `--<option> <positive integer>` pairs over DEFAULTS. */
-function parseOptions(argv: string[]): Options {
-  const opts = { ...DEFAULTS };
-  for (let i = 0; i < argv.length; i += 2) {
-    const name = argv[i].replace(/^--/, '');
-    const value = Number(argv[i + 1]);
-    if (!(name in opts)) throw new Error(`unknown option ${argv[i]}`);
-    if (!Number.isInteger(value) || value <= 0) throw new Error(`bad value for ${argv[i]}: ${argv[i + 1]}`);
-    opts[name as keyof Options] = value;
-  }
-  return opts;
-}
 
 /** redis-benchmark's __rand_int__: a 12-digit zero-padded number below range. */
 const randInt = (range: number): string => String(Math.floor(Math.random() * range)).padStart(12, '0');
@@ -62,7 +49,7 @@ const zcard = (port: number, key: string): number =>
   Number(execFileSync('redis-cli', ['-p', String(port), 'ZCARD', key], { encoding: 'latin1' }).trim());
 
 async function main(): Promise<void> {
-  const opts = parseOptions(process.argv.slice(2));
+  const opts = parseIntOptions(process.argv.slice(2), DEFAULTS);
   const sizes: [string, string, number][] = [['small', 'zs', opts.small], ['big', 'zb', opts.members]];
 
   console.log(`(a) direct core API`);
