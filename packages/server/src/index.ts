@@ -5,3 +5,4 @@ export { RespParser, PROTOCOL_ERRORS, type ParseLimits } from './resp-parser.ts'
 export {
   connectInMemory, attachInMemory, InMemorySocket, ServerEnd, type InMemoryPeer, type InMemoryAddress,
 } from './duplex.ts';
+export { runServerCli } from './server-cli.ts';
