@@ -1,6 +1,7 @@
 // A client session: what Redis keeps in `client`. Transports create one per
 // connection; the in-process API creates them on demand.
 import type { Db } from './db.ts';
+import type { MultiState, WatchedKey } from './multi.ts';
 import { ClientSubscriptions } from './pubsub.ts';
 import type { Reply } from './reply.ts';
 import type { CommandEntry } from './table/table.ts';
@@ -62,6 +63,12 @@ export class Client {
   isScript = false;
   /** Set while EXEC runs the queued commands (Redis's CLIENT_MULTI during execCommand): blocking commands do not block. */
   inExec = false;
+  /** Between MULTI and EXEC/DISCARD: the queued commands (multi.ts); null otherwise. */
+  multi: MultiState | null = null;
+  /** The keys this client WATCHes (multi.ts WatchRegistry). */
+  watchedKeys: WatchedKey[] = [];
+  /** A watched key was modified (Redis's CLIENT_DIRTY_CAS): EXEC answers a null array. */
+  dirtyCas = false;
   /** Channels, patterns and shard channels this client is subscribed to (pubsub.ts). */
   readonly subscriptions = new ClientSubscriptions();
   /** Called by the server to deliver out-of-band replies (pub/sub, invalidation). */

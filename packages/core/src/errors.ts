@@ -38,6 +38,13 @@ export const E = {
   WATCH_INSIDE_MULTI: 'ERR WATCH inside MULTI is not allowed',
   EXECABORT: 'EXECABORT Transaction discarded because of previous errors.',
   NOT_ALLOWED_IN_MULTI: 'ERR Command not allowed inside a transaction',
+  // Transactions (multi.c, and processCommand's no-multi check).
+  MULTI_NESTED: 'ERR MULTI calls can not be nested',
+  EXEC_WITHOUT_MULTI: 'ERR EXEC without MULTI',
+  DISCARD_WITHOUT_MULTI: 'ERR DISCARD without MULTI',
+  WATCH_INSIDE_MULTI: 'ERR WATCH inside MULTI is not allowed',
+  EXECABORT: 'EXECABORT Transaction discarded because of previous errors.',
+  NOT_ALLOWED_IN_MULTI: 'ERR Command not allowed inside a transaction',
   DENY_BLOCKING_SUBSCRIBE: (cmd: string) => `ERR ${cmd} isn't allowed for a DENY BLOCKING client`,
   STRING_TOO_LONG: 'ERR string exceeds maximum allowed size (proto-max-bulk-len)',
   NAN_OR_INF: 'ERR increment would produce NaN or Infinity',

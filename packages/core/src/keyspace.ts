@@ -1,6 +1,7 @@
 // Keyspace access as Redis's db.c does it: lookups that expire lazily and touch
 // the LRU clock, writes that keep WATCH and notifications informed.
 import type { Client } from './client.ts';
+import type { Db } from './db.ts';
 import { CommandError, E } from './errors.ts';
 import { N } from './notify.ts';
 import { type RedisType, type RObj, isLfuPolicy, isSharedInteger, lfuDecrAndReturn, lfuLogIncr } from './object.ts';
@@ -17,6 +18,12 @@ export function expireIfNeeded(c: Client, key: string): boolean {
   if (srv.isReplica) return true;
   srv.deleteExpiredKey(db, key);
   return true;
+}
+
+/** keyIsExpired: the key has a TTL that has passed (it may not be deleted yet). */
+export function keyIsExpired(db: Db, key: string, now: number): boolean {
+  const when = db.getExpire(key);
+  return when !== undefined && now > when;
 }
 
 /** The access-time update of lookupKey; under an LFU policy also updateLFU. */

@@ -7,9 +7,10 @@ import { defaultHostFacts, type HostFacts } from './commands/info.ts';
 import { allowProtectedAction, type Config, defaultConfig, findParam } from './config.ts';
 import { Db } from './db.ts';
 import { CommandError, E } from './errors.ts';
+import { discardTransaction, WatchRegistry } from './multi.ts';
 import { N } from './notify.ts';
 import { PubSub } from './pubsub.ts';
-import { type Reply, error } from './reply.ts';
+import { type Reply, error, QUEUED } from './reply.ts';
 import { buildCommandTable, type CommandEntry, F, type Handler } from './table/table.ts';
 import { Errno, useErrno } from './util/errno.ts';
 import { asciiLower } from './util/parse.ts';
@@ -96,7 +97,9 @@ export class RedisServer {
   private timer: ReturnType<typeof setInterval> | null = null;
   /** Nesting depth of execute(): only the outermost call refreshes cmdTime. */
   private depth = 0;
-  /** Hook for WATCH (transactions); called on every key modification. */
+  /** Who WATCHes which key (multi.ts); signalModifiedKey and the flushes touch it. */
+  readonly watches = new WatchRegistry();
+  /** Hook for other watchers of key modifications (client tracking); called on every one. */
   onKeyModified: ((db: Db, key: string) => void) | null = null;
   /** Channels, patterns and their subscribers. */
   readonly pubsub = new PubSub();
@@ -170,6 +173,7 @@ export class RedisServer {
 
   removeClient(c: Client): void {
     this.clients.delete(c.id);
+    discardTransaction(c);
     this.pubsub.unsubscribeAll(c);
   }
 
@@ -235,33 +239,40 @@ export class RedisServer {
     if (argv.length === 0) return error(E.UNKNOWN_COMMAND('', ''));
     const name = argv[0];
     let cmd = this.lookupCommand(name);
-    if (cmd === undefined) return this.reject(unknownCommand(argv));
+    if (cmd === undefined) return this.reject(c, unknownCommand(argv));
     if (cmd.subcommands.size !== 0 && argv.length >= 2) {
       const sub = cmd.subcommands.get(asciiLower(argv[1]));
       if (sub === undefined) {
-        return this.reject(E.UNKNOWN_SUBCOMMAND(sanitize(argv[1].slice(0, 128)), name.replace(/[a-z]+/g, (m) => m.toUpperCase())));
+        return this.reject(c, E.UNKNOWN_SUBCOMMAND(sanitize(argv[1].slice(0, 128)), name.replace(/[a-z]+/g, (m) => m.toUpperCase())));
       }
       cmd = sub;
     }
     const arity = cmd.arity;
     if ((arity > 0 && arity !== argv.length) || argv.length < -arity || cmd.handler === null) {
       // A container called without its subcommand has no handler: Redis reports arity.
-      return this.reject(E.WRONG_ARITY(cmd.fullname), cmd);
+      return this.reject(c, E.WRONG_ARITY(cmd.fullname), cmd);
     }
     // Protected commands (DEBUG) are refused before authentication, as processCommand does.
     if ((cmd.flags & F.PROTECTED) && !allowProtectedAction(this.config.enableDebugCommand, c.addr)) {
-      return this.reject(E.DEBUG_NOT_ALLOWED, cmd);
+      return this.reject(c, E.DEBUG_NOT_ALLOWED, cmd);
     }
-    if (!c.authenticated && !(cmd.flags & F.NO_AUTH)) return this.reject(E.NOAUTH, cmd);
+    if (!c.authenticated && !(cmd.flags & F.NO_AUTH)) return this.reject(c, E.NOAUTH, cmd);
+    if (c.multi !== null && (cmd.flags & F.NO_MULTI)) return this.reject(c, E.NOT_ALLOWED_IN_MULTI, cmd);
     // Under RESP2 a subscribed client only reads pushes: Redis allows it nothing
     // that would interleave an ordinary reply (RESP3 tells them apart).
     if (c.resp === 2 && c.subscriptions.active && !PUBSUB_CONTEXT_COMMANDS.has(cmd.fullname)) {
       c.lastCmd = cmd;
-      return this.reject(E.PUBSUB_CONTEXT(cmd.fullname), cmd);
+      return this.reject(c, E.PUBSUB_CONTEXT(cmd.fullname), cmd);
     }
     if (this.busyScript !== null && !(cmd.flags & F.ALLOW_BUSY)) {
       const busy = this.busyScript(c);
-      if (busy !== null) return this.reject(busy, cmd);
+      if (busy !== null) return this.reject(c, busy, cmd);
+    }
+    if (c.multi !== null && !TRANSACTION_CONTROL.has(cmd.fullname)) {
+      // A transaction already doomed keeps no more commands (queueMultiCommand), but still answers QUEUED.
+      if (!c.multi.dirtyExec && !c.dirtyCas) c.multi.add(cmd, argv);
+      c.lastCmd = cmd;
+      return QUEUED;
     }
     return this.call(c, cmd, argv);
   }
@@ -305,7 +316,9 @@ export class RedisServer {
     return reply;
   }
 
-  private reject(msg: string, cmd?: CommandEntry): Reply {
+  /** rejectCommand: an error before the command ran; inside MULTI it dooms the transaction (flagTransaction). */
+  private reject(c: Client, msg: string, cmd?: CommandEntry): Reply {
+    if (c.multi !== null) c.multi.dirtyExec = true;
     if (cmd) cmd.rejectedCalls++;
     this.stats.rejectedCalls++;
     this.countError(msg);
@@ -320,6 +333,7 @@ export class RedisServer {
   }
 
   signalModifiedKey(db: Db, key: string): void {
+    this.watches.touch(db, key);
     if (this.onKeyModified !== null) this.onKeyModified(db, key);
   }
 
@@ -405,6 +419,9 @@ export class RedisServer {
     return n;
   }
 }
+
+/** What runs at once inside MULTI instead of being queued (processCommand). */
+const TRANSACTION_CONTROL = new Set(['exec', 'discard', 'multi', 'watch', 'quit', 'reset']);
 
 /** What a subscribed RESP2 client may still run (processCommand). */
 const PUBSUB_CONTEXT_COMMANDS = new Set([

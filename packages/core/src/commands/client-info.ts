@@ -41,6 +41,8 @@ function respLength(argv: readonly string[]): number {
 function flagsOf(c: Client): string {
   let f = '';
   if (c.subscriptions.active) f += 'P';
+  if (c.multi !== null) f += 'x';
+  if (c.dirtyCas) f += 'd';
   if (c.closeAfterReply) f += 'c';
   if (c.noEvict) f += 'e';
   return f === '' ? 'N' : f;
@@ -58,7 +60,8 @@ export function clientInfoLine(cl: Client, now: number): string {
   const rbs = running ? REPLY_BUF_ACTIVE : REPLY_BUF_IDLE;
   const rbp = running ? REPLY_BUF_ACTIVE : 0;
   const argvPointers = running ? cl.argv.length * 8 : 0;
-  const totMem = CLIENT_STRUCT_BYTES + qbuf + qbufFree + argvMem + argvPointers + rbs + cl.outputBufLen;
+  const multiMem = cl.multi === null ? 0 : cl.multi.argvBytes;
+  const totMem = CLIENT_STRUCT_BYTES + multiMem + qbuf + qbufFree + argvMem + argvPointers + rbs + cl.outputBufLen;
   const cmd = cl.cmd ?? cl.lastCmd;
   const fields: [string, string | number][] = [
     ['id', cl.id],
@@ -73,11 +76,11 @@ export function clientInfoLine(cl: Client, now: number): string {
     ['sub', cl.subscriptions.channels.size],
     ['psub', cl.subscriptions.patterns.size],
     ['ssub', cl.subscriptions.shardChannels.size],
-    ['multi', -1],
+    ['multi', cl.multi === null ? -1 : cl.multi.queue.length],
     ['qbuf', qbuf],
     ['qbuf-free', qbufFree],
     ['argv-mem', argvMem],
-    ['multi-mem', 0],
+    ['multi-mem', multiMem],
     ['rbs', rbs],
     ['rbp', rbp],
     ['obl', 0],

@@ -2,6 +2,7 @@
 // CLIENT container, as networking.c / server.c implement them.
 import type { Client } from '../client.ts';
 import { E, fail } from '../errors.ts';
+import { discardTransaction } from '../multi.ts';
 import {
   type Reply, array, bulk, bulkOrNull, int, intReply, map, OK, PONG, simple, verbatim, EMPTY_ARRAY,
 } from '../reply.ts';
@@ -119,6 +120,7 @@ function reset(c: Client): Reply {
   c.noEvict = false;
   c.replyMode = 'on';
   c.server.pubsub.unsubscribeAll(c);
+  discardTransaction(c);
   return simple('RESET');
 }
 

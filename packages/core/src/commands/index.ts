@@ -12,6 +12,7 @@ import { infoCommands } from './info.ts';
 import { hashCommands } from './hash.ts';
 import { keyspaceCommands } from './keyspace.ts';
 import { listCommands } from './list.ts';
+import { multiCommands } from './multi.ts';
 import { pubsubCommands } from './pubsub.ts';
 import { serverCommands } from './server.ts';
 import { setCommands } from './set.ts';
@@ -45,4 +46,5 @@ export const ALL_HANDLERS: Record<string, Handler> = {
   ...streamGroupCommands,
   ...streamInfoCommands,
   ...pubsubCommands,
+  ...multiCommands,
 };

@@ -5,14 +5,13 @@ import type { Client } from '../client.ts';
 import type { Db } from '../db.ts';
 import { E, fail } from '../errors.ts';
 import {
-  accessTime, dbDelete, expireIfNeeded, lfuDecayTime, lookupRead, lookupReadNoTouch, lookupWrite, newObject, notify,
+  accessTime, dbDelete, expireIfNeeded, keyIsExpired, lfuDecayTime, lookupRead, lookupReadNoTouch, lookupWrite, newObject, notify,
 } from '../keyspace.ts';
 import { N } from '../notify.ts';
 import {
   type RObj, SHARED_REFCOUNT, copyValue, isLfuPolicy, isSharedInteger, lfuDecrAndReturn,
 } from '../object.ts';
 import { type Reply, NULL, OK, ONE, ZERO, array, bulk, bulks, intReply, simple } from '../reply.ts';
-import type { RedisServer } from '../server.ts';
 import type { Handler } from '../table/table.ts';
 import { globMatch } from '../util/glob.ts';
 import { indexCursor } from '../util/keyindex.ts';
@@ -58,19 +57,13 @@ function type(c: Client): Reply {
   return simple(lookupReadNoTouch(c, c.argv[1])?.type ?? 'none');
 }
 
-/** keyIsExpired: past its time, without deleting it (KEYS only skips such keys). */
-function keyIsExpired(c: Client, db: Db, key: string): boolean {
-  const when = db.getExpire(key);
-  return when !== undefined && c.server.cmdTime > when;
-}
-
 function keys(c: Client): Reply {
   const pattern = c.argv[1];
   const allKeys = pattern === '*';
   const db = c.db;
   const out: string[] = [];
   for (const key of db.dict.keys()) {
-    if ((allKeys || globMatch(pattern, key)) && !keyIsExpired(c, db, key)) out.push(key);
+    if ((allKeys || globMatch(pattern, key)) && !keyIsExpired(db, key, c.server.cmdTime)) out.push(key);
   }
   return bulks(out);
 }
@@ -239,14 +232,6 @@ function copy(c: Client): Reply {
   return ONE;
 }
 
-/**
- * WATCH sees a flushed or swapped db as a change of every key it holds
- * (touchAllWatchedKeysInDb); the walk is skipped when nothing watches.
- */
-function signalDbKeys(srv: RedisServer, signalled: Db, keysOf: Db): void {
-  if (srv.onKeyModified === null) return;
-  for (const key of keysOf.dict.keys()) srv.signalModifiedKey(signalled, key);
-}
 
 /** getFlushCommandFlags: FLUSHALL/FLUSHDB take an optional ASYNC or SYNC. */
 function checkFlushArgs(c: Client): void {
@@ -264,7 +249,7 @@ function flushed(c: Client, removed: number): Reply {
 function flushdb(c: Client): Reply {
   checkFlushArgs(c);
   const db = c.db;
-  signalDbKeys(c.server, db, db);
+  c.server.watches.touchAllInDb(db, null, c.server.cmdTime);
   const removed = db.size;
   db.clear();
   return flushed(c, removed);
@@ -274,7 +259,7 @@ function flushdb(c: Client): Reply {
 function flushall(c: Client): Reply {
   checkFlushArgs(c);
   const srv = c.server;
-  for (const db of srv.dbs) signalDbKeys(srv, db, db);
+  for (const db of srv.dbs) srv.watches.touchAllInDb(db, null, srv.cmdTime);
   return flushed(c, srv.flushAll());
 }
 
@@ -290,10 +275,8 @@ function swapdb(c: Client): Reply {
     const db1 = srv.dbs[id1];
     const db2 = srv.dbs[id2];
     // A watched key is touched if it exists in either db before the swap.
-    for (const [a, b] of [[db1, db2], [db2, db1]]) {
-      signalDbKeys(srv, a, a);
-      signalDbKeys(srv, a, b);
-    }
+    srv.watches.touchAllInDb(db1, db2, srv.cmdTime);
+    srv.watches.touchAllInDb(db2, db1, srv.cmdTime);
     db1.swapWith(db2);
   }
   srv.dirty++;

@@ -368,6 +368,11 @@ function xclaim(c: Client): Reply {
 /** XAUTOCLAIM's attempts per COUNT, and the largest COUNT (LONG_MAX / max(sizeof(streamID), 10)). */
 const ATTEMPTS_FACTOR = 10;
 const XAUTOCLAIM_MAX_COUNT = 576460752303423487n;
+/**
+ * Redis allocates COUNT stream IDs (16 bytes each) up front; jemalloc on
+ * x86-64 refuses allocations above 2^46 bytes, so a COUNT above 2^42 fails.
+ */
+const XAUTOCLAIM_ALLOC_MAX_COUNT = 2 ** 42;
 
 /**
  * XAUTOCLAIM key group consumer min-idle-time start [COUNT count] [JUSTID]:
@@ -394,6 +399,7 @@ function xautoclaim(c: Client): Reply {
     }
   }
   const { s, group } = groupOrFail(c);
+  if (count > XAUTOCLAIM_ALLOC_MAX_COUNT) fail(E.STREAM_XAUTOCLAIM_COUNT_TOO_HIGH);
   const [key, groupName, name] = [argv[1], argv[2], argv[3]];
   const now = c.server.cmdTime;
   let attempts = count * ATTEMPTS_FACTOR;

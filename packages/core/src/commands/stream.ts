@@ -18,13 +18,12 @@ import { argInt64, eqi } from '../util/parse.ts';
 export const streamOf = (o: RObj): StreamValue => o.value as StreamValue;
 
 /**
- * A name as addReplyErrorFormat's %s shows it: cut at a NUL byte, CR/LF
- * trimmed at both ends and turned into spaces inside.
+ * A name as addReplyErrorFormat's %s shows it: cut at a NUL byte, CR and LF
+ * turned into spaces.
  */
 export function errorArg(s: string): string {
   const nul = s.indexOf('\0');
-  const cut = nul === -1 ? s : s.slice(0, nul);
-  return cut.replace(/^[\r\n]+|[\r\n]+$/g, '').replace(/[\r\n]/g, ' ');
+  return (nul === -1 ? s : s.slice(0, nul)).replace(/[\r\n]/g, ' ');
 }
 
 /** streamParseIDOrReply: `-`/`+` allowed; a missing sequence is missingSeq. */
