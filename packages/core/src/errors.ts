@@ -38,13 +38,6 @@ export const E = {
   WATCH_INSIDE_MULTI: 'ERR WATCH inside MULTI is not allowed',
   EXECABORT: 'EXECABORT Transaction discarded because of previous errors.',
   NOT_ALLOWED_IN_MULTI: 'ERR Command not allowed inside a transaction',
-  // Transactions (multi.c, and processCommand's no-multi check).
-  MULTI_NESTED: 'ERR MULTI calls can not be nested',
-  EXEC_WITHOUT_MULTI: 'ERR EXEC without MULTI',
-  DISCARD_WITHOUT_MULTI: 'ERR DISCARD without MULTI',
-  WATCH_INSIDE_MULTI: 'ERR WATCH inside MULTI is not allowed',
-  EXECABORT: 'EXECABORT Transaction discarded because of previous errors.',
-  NOT_ALLOWED_IN_MULTI: 'ERR Command not allowed inside a transaction',
   DENY_BLOCKING_SUBSCRIBE: (cmd: string) => `ERR ${cmd} isn't allowed for a DENY BLOCKING client`,
   STRING_TOO_LONG: 'ERR string exceeds maximum allowed size (proto-max-bulk-len)',
   NAN_OR_INF: 'ERR increment would produce NaN or Infinity',
@@ -196,8 +189,12 @@ export const E = {
   STREAM_XCLAIM_OPTION: (opt: string) => `ERR Unrecognized XCLAIM option '${opt}'`,
   STREAM_XAUTOCLAIM_MIN_IDLE: 'ERR Invalid min-idle-time argument for XAUTOCLAIM',
   STREAM_COUNT_POSITIVE: 'ERR COUNT must be > 0',
+  STREAM_XAUTOCLAIM_COUNT_TOO_HIGH: 'ERR Insufficient memory, failed allocating transient memory, COUNT too high.',
   TIMEOUT_NOT_INTEGER: 'ERR timeout is not an integer or out of range',
   TIMEOUT_NEGATIVE: 'ERR timeout is negative',
+  TIMEOUT_NOT_FLOAT: 'ERR timeout is not a float or out of range',
+  PAUSE_MODE: 'ERR CLIENT PAUSE mode must be WRITE or ALL',
+  UNBLOCK_REASON: 'ERR CLIENT UNBLOCK reason should be TIMEOUT or ERROR',
 } as const;
 
 export const errorReply = (v: string): ErrorReply => ({ t: 'error', v });
