@@ -4,7 +4,8 @@
 // buffer until the event loop writes it).
 import type { Socket } from 'node:net';
 import { type Client, type Reply, type RedisServer, encode, error } from '@redmoon/core';
-import { executeSuspendable, ScriptSuspended } from '@redmoon/lua';
+import { executeSuspendable, ScriptSuspended, setPendingRepliesProbe } from '@redmoon/lua';
+import { debugSessionMode, heldBySyncDebugger, LdbWire } from './ldb.ts';
 import { OutputBufferGuard, queryBufferExceeded } from './limits.ts';
 import { type ParseLimits, RespParser } from './resp-parser.ts';
 
@@ -35,6 +36,23 @@ function wantsReply(c: Client, reply: Reply): boolean {
   return (c.replyMode === 'on' && !c.skipCurrentReply) || reply.t === 'push';
 }
 
+/**
+ * One message goes to many subscribers as the same Reply object: its wire form
+ * is computed once per protocol version.
+ */
+let lastPush: Reply | null = null;
+const lastPushWire: [string, string] = ['', ''];
+function encodePush(r: Reply, resp: 2 | 3): string {
+  if (r !== lastPush) {
+    lastPush = r;
+    lastPushWire[0] = '';
+    lastPushWire[1] = '';
+  }
+  const i = resp - 2;
+  if (lastPushWire[i] === '') lastPushWire[i] = encode(r, resp);
+  return lastPushWire[i];
+}
+
 export class Connection {
   readonly client: Client;
   private readonly parser = new RespParser();
@@ -42,6 +60,8 @@ export class Connection {
   /** Replies and pushes produced while handling the current read, not yet written. */
   private out = '';
   private handlingInput = false;
+  /** A flush of pushed output is queued (see push). */
+  private flushQueued = false;
   private closed = false;
   /**
    * The command whose script suspended past busy-reply-threshold: it is executed
@@ -49,6 +69,10 @@ export class Connection {
    * and this client's further input waits behind it, as a blocked Redis client's.
    */
   private suspendedArgv: string[] | null = null;
+  /** The Lua debugging session that took this connection over (SCRIPT DEBUG, then EVAL). */
+  private ldb: LdbWire | null = null;
+  /** Go on with the input held while another connection's SYNC debugging session ran. */
+  private readonly resumeInput = (): void => { if (!this.closed && this.suspendedArgv === null) this.processInput(); };
   private readonly outputGuard: OutputBufferGuard;
 
   constructor(
@@ -62,6 +86,8 @@ export class Connection {
     c.laddr = formatAddr(socket.localAddress, socket.localPort);
     c.fd = fd;
     c.onPush = (r) => this.push(r);
+    // SCRIPT DEBUG refuses to start behind replies not yet written (clientHasPendingReplies).
+    setPendingRepliesProbe(c, () => this.out !== '' || socket.writableLength > 0);
     // Killing itself, a client still gets its reply (Redis sets CLOSE_AFTER_REPLY).
     c.onKill = () => {
       if (this.handlingInput) c.closeAfterReply = true;
@@ -75,6 +101,7 @@ export class Connection {
     socket.on('error', () => {});
     socket.on('close', () => {
       this.closed = true;
+      this.ldb?.disconnected();
       server.removeClient(c);
       onClose();
     });
@@ -84,13 +111,17 @@ export class Connection {
     if (this.closed) return;
     const c = this.client;
     if (c.closeAfterReply) return; // waiting to close, or stuck (see finishInput)
+    if (this.ldb !== null) {
+      this.ldb.feed(chunk.toString('latin1'));
+      return;
+    }
     this.parser.push(chunk);
     c.queryBufLen = this.parser.pendingBytes;
     if (queryBufferExceeded(this.server, c.queryBufLen)) {
       this.destroy();
       return;
     }
-    if (this.suspendedArgv === null) this.processInput();
+    if (this.suspendedArgv === null && !heldBySyncDebugger(this.server, this.resumeInput)) this.processInput();
   }
 
   /** Execute the parsed commands in order, until the input runs out or a script suspends. */
@@ -104,6 +135,11 @@ export class Connection {
       limits.authRequired = !c.authenticated;
       const argv = parser.next(limits);
       if (argv === null) break;
+      const debugMode = debugSessionMode(c, argv);
+      if (debugMode !== null) {
+        this.startDebugging(argv, debugMode);
+        return;
+      }
       // CLIENT REPLY, applied exactly as documented on Client.replyMode.
       const skip = c.replyMode === 'skip';
       c.skipCurrentReply = skip;
@@ -178,12 +214,20 @@ export class Connection {
   /**
    * An out-of-band reply (pub/sub message, invalidation). Redis 7.0.15 delivers
    * these even under CLIENT REPLY OFF/SKIP (CLIENT_PUSHING), but never to a
-   * client that is about to close.
+   * client that is about to close. Outside this connection's own input they are
+   * written once the current task is done, so one PUBLISH batch reaches each
+   * subscriber in one socket write, as Redis writes a client's buffer once per
+   * event-loop turn.
    */
   private push(r: Reply): void {
     if (this.closed || this.client.closeAfterReply) return;
-    this.append(encode(r, this.client.resp));
-    if (!this.handlingInput && !this.closed) this.flush();
+    this.append(encodePush(r, this.client.resp));
+    if (this.handlingInput || this.flushQueued || this.closed) return;
+    this.flushQueued = true;
+    queueMicrotask(() => {
+      this.flushQueued = false;
+      if (!this.closed && !this.handlingInput) this.flush();
+    });
   }
 
   /**
@@ -207,6 +251,20 @@ export class Connection {
     const pending = socket.writableLength;
     this.client.outputBufLen = pending;
     if (pending > OUTPUT_HIGH_WATER) socket.pause();
+  }
+
+  /** The connection becomes a Lua debugging session; its input goes to it from now on. */
+  private startDebugging(argv: string[], mode: 'fork' | 'sync'): void {
+    this.handlingInput = false;
+    this.flush();
+    this.ldb = new LdbWire(this.server, this.client, argv, mode, {
+      write: (bytes) => {
+        if (this.closed) return;
+        this.out += bytes;
+        this.flush();
+      },
+      close: () => this.close(),
+    });
   }
 
   /** Close after the pending output is sent (QUIT, protocol errors). */
