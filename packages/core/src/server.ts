@@ -62,6 +62,15 @@ const newStats = (): Stats => ({
 const EXPIRE_KEYS_PER_LOOP = 20;
 const EXPIRE_ACCEPTABLE_STALE = 10;
 
+/** INFO's scripting and functions fields, from the Lua package. */
+export interface ScriptingInfo {
+  numberOfCachedScripts: number;
+  usedMemoryScriptsEval: number;
+  usedMemoryLua: number;
+  /** Set once Redis Functions are installed. */
+  functions?: { count: number; libraries: number; memory: number; vmMemory: number };
+}
+
 export class RedisServer {
   readonly clock: Clock;
   readonly config: Config = defaultConfig();
@@ -115,7 +124,7 @@ export class RedisServer {
    */
   busyScript: ((c: Client) => string | null) | null = null;
   /** INFO's scripting fields, provided by the Lua package when it is installed. */
-  scriptingInfo: (() => { numberOfCachedScripts: number; usedMemoryScriptsEval: number; usedMemoryLua: number }) | null = null;
+  scriptingInfo: (() => ScriptingInfo) | null = null;
 
   constructor(opts: ServerOptions = {}) {
     this.clock = opts.clock ?? new ControlledClock();

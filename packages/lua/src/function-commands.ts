@@ -18,6 +18,7 @@ export function functionsFor(server: RedisServer): FunctionsEngine {
   let engine = registries.get(server);
   if (engine === undefined) {
     engine = new FunctionsEngine(scriptingFor(server));
+    engine.reportToInfo();
     registries.set(server, engine);
   }
   return engine;

@@ -73,9 +73,9 @@ describe('the functions Lua state', () => {
 
   it('counts libraries and functions for INFO', () => {
     const { server, run } = setup();
-    expect(functionsFor(server).info()).toMatchObject({ functions: 0, libraries: 0 });
+    expect(functionsFor(server).info()).toMatchObject({ count: 0, libraries: 0 });
     run('FUNCTION', 'LOAD', LIB);
-    expect(functionsFor(server).info()).toMatchObject({ functions: 3, libraries: 1 });
+    expect(functionsFor(server).info()).toMatchObject({ count: 3, libraries: 1 });
     expect(scriptingFor(server).running).toBeNull();
   });
 });

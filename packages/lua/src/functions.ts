@@ -30,6 +30,9 @@ export const ENGINE_NAME = 'LUA';
 /** Memory figures fitted on redis-server 7.0.15's INFO (used_memory_functions of an empty server). */
 const FUNCTIONS_BASE_MEMORY = 200;
 const VM_FUNCTIONS_BASE_MEMORY = 33792;
+/** Per library and per function beyond their strings' sds (structs and dict entries), fitted likewise. */
+const LIBRARY_OVERHEAD = 96;
+const FUNCTION_OVERHEAD = 48;
 
 /** sds allocation size of a string of n bytes (header by length, NUL). */
 const sdsSize = (n: number): number => jemallocSize((n < 256 ? 3 : n < 65536 ? 5 : 9) + n + 1);
@@ -62,6 +65,16 @@ export class FunctionsEngine {
   private vmInstance: FunctionsVm | null = null;
 
   constructor(private readonly scripting: ScriptingEngine) {}
+
+  /** Add the functions' fields to INFO's scripting figures (for the server's registry, not a staged one). */
+  reportToInfo(): void {
+    const server = this.scripting.server;
+    const scriptsInfo = server.scriptingInfo;
+    server.scriptingInfo = () => ({
+      ...(scriptsInfo?.() ?? { numberOfCachedScripts: 0, usedMemoryScriptsEval: 0, usedMemoryLua: 0 }),
+      functions: this.info(),
+    });
+  }
 
   /** The functions' Lua state, created on first use and again after FLUSH (functionsInit). */
   private get vm(): FunctionsVm {
@@ -210,16 +223,16 @@ export class FunctionsEngine {
   }
 
   /** INFO's functions fields: counts, and memory estimates fitted on redis-server 7.0.15. */
-  info(): { functions: number; libraries: number; memory: number; vmMemory: number } {
+  info(): { count: number; libraries: number; memory: number; vmMemory: number } {
     let memory = FUNCTIONS_BASE_MEMORY;
     for (const lib of this.libraries.values()) {
-      memory += 48 + sdsSize(lib.name.length) + sdsSize(lib.code.length);
+      memory += LIBRARY_OVERHEAD + sdsSize(lib.name.length) + sdsSize(lib.code.length);
       for (const f of lib.functions.values()) {
-        memory += 64 + sdsSize(f.name.length) + (f.description === null ? 0 : sdsSize(f.description.length));
+        memory += FUNCTION_OVERHEAD + sdsSize(f.name.length) + (f.description === null ? 0 : sdsSize(f.description.length));
       }
     }
     return {
-      functions: this.functions.size,
+      count: this.functions.size,
       libraries: this.libraries.size,
       memory,
       vmMemory: VM_FUNCTIONS_BASE_MEMORY + 1024 * this.libraries.size,

@@ -115,7 +115,8 @@ export function estimateUsedMemory(s: RedisServer): { total: number; dataset: nu
     for (const [k, o] of db.dict) dataset += KEY_OVERHEAD + k.length + approxBytes(o.value);
     dataset += EXPIRE_OVERHEAD * db.expires.size;
   }
-  const scripts = s.scriptingInfo?.().usedMemoryScriptsEval ?? 0;
+  const info = s.scriptingInfo?.();
+  const scripts = (info?.usedMemoryScriptsEval ?? 0) + (info?.functions?.memory ?? 0);
   return { total: USED_MEMORY_STARTUP + dataset + scripts, dataset };
 }
 
@@ -154,6 +155,9 @@ function memorySection(s: RedisServer): Field[] {
   const lua = s.scriptingInfo?.();
   const luaMem = lua?.usedMemoryLua ?? 0;
   const scriptsEval = lua?.usedMemoryScriptsEval ?? 0;
+  const functions = lua?.functions;
+  const vmFunctions = functions?.vmMemory ?? 0;
+  const functionsMem = functions?.memory ?? 0;
   const overhead = total - dataset;
   const startupDelta = total - USED_MEMORY_STARTUP;
   const sysMem = s.host.totalSystemMemory;
@@ -169,9 +173,11 @@ function memorySection(s: RedisServer): Field[] {
     ['total_system_memory', sysMem], ['total_system_memory_human', bytesToHuman(sysMem)],
     ['used_memory_lua', luaMem], ['used_memory_vm_eval', luaMem], ['used_memory_lua_human', bytesToHuman(luaMem)],
     ['used_memory_scripts_eval', scriptsEval], ['number_of_cached_scripts', lua?.numberOfCachedScripts ?? 0],
-    ['number_of_functions', 0], ['number_of_libraries', 0], ['used_memory_vm_functions', 0],
-    ['used_memory_vm_total', luaMem], ['used_memory_vm_total_human', bytesToHuman(luaMem)],
-    ['used_memory_functions', 0], ['used_memory_scripts', scriptsEval], ['used_memory_scripts_human', bytesToHuman(scriptsEval)],
+    ['number_of_functions', functions?.count ?? 0], ['number_of_libraries', functions?.libraries ?? 0],
+    ['used_memory_vm_functions', vmFunctions],
+    ['used_memory_vm_total', luaMem + vmFunctions], ['used_memory_vm_total_human', bytesToHuman(luaMem + vmFunctions)],
+    ['used_memory_functions', functionsMem], ['used_memory_scripts', scriptsEval + functionsMem],
+    ['used_memory_scripts_human', bytesToHuman(scriptsEval + functionsMem)],
     ['maxmemory', s.config.maxmemory], ['maxmemory_human', bytesToHuman(s.config.maxmemory)],
     ['maxmemory_policy', s.config.maxmemoryPolicy],
     ['allocator_frag_ratio', '1.00'], ['allocator_frag_bytes', 0], ['allocator_rss_ratio', '1.00'],

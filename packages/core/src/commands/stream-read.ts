@@ -185,10 +185,11 @@ function xreadGeneric(c: Client, xreadgroup: boolean): Reply {
         serve = true;
         gt = group.lastId;
       }
-      const { consumer, created } = lookupOrCreateConsumer(c, group, a.consumerName, key);
-      // Without NOACK the XCLAIMs create the consumer on replicas; with it nothing else would.
-      if (created && a.noack) c.server.propagate(c.db.id, ['XGROUP', 'CREATECONSUMER', key, a.groupName, a.consumerName]);
       if (!serve) continue;
+      // 7.0 creates (or refreshes) the consumer only when it serves it. Without
+      // NOACK the XCLAIMs create it on replicas; with NOACK nothing else would.
+      const { consumer, created } = lookupOrCreateConsumer(c, group, a.consumerName, key);
+      if (created && a.noack) c.server.propagate(c.db.id, ['XGROUP', 'CREATECONSUMER', key, a.groupName, a.consumerName]);
       const start = incrId(gt) ?? ZERO_ID;
       if (history) {
         served.push([key, array(deliverHistory(c, s, consumer, start, a.count))]);
