@@ -341,7 +341,7 @@ function xsetid(c: Client): Reply {
   s.lastId = id;
   if (entriesAdded !== -1n) s.entriesAdded = entriesAdded;
   if (!isZeroId(maxDeleted)) s.maxDeletedId = maxDeleted;
-  c.server.signalModifiedKey(c.db, key);
+  // 7.0.15's xsetidCommand does not signalModifiedKey: a WATCH on the stream survives it.
   notify(c, N.STREAM, 'xsetid', key);
   c.server.dirty++;
   return OK;
