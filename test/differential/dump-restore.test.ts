@@ -24,6 +24,12 @@ interface Fixture {
   encoding?: string;
   /** Built with commands redmoon does not have (DEBUG): only the redis -> redmoon direction. */
   realOnly?: true;
+  /**
+   * The value holds the setup's clock (stream delivery and seen times), which
+   * differs between the servers: redmoon's payload is checked against its own
+   * restore on both servers, not against redis-server's value.
+   */
+  clockDependent?: true;
 }
 
 const range = (n: number, f: (i: number) => string): string[] => Array.from({ length: n }, (_, i) => f(i));
@@ -71,6 +77,26 @@ const FIXTURES: Fixture[] = [
   { name: 'list count-limited nodes', config: { 'list-max-listpack-size': '5' }, setup: [['RPUSH', 'k', ...range(23, String)]], sameBytes: true },
   { name: 'list 16KB nodes', config: { 'list-max-listpack-size': '-3' }, setup: [['RPUSH', 'k', ...range(2000, (i) => `v${i}`)]], sameBytes: true },
   { name: 'list built at the head', setup: [['LPUSH', 'k', ...range(1500, (i) => `e${i}`)]] },
+  { name: 'stream simple', encoding: 'stream', setup: [['XADD', 'k', '1-1', 'a', '1', 'b', 'hello'], ['XADD', 'k', '1-2', 'a', '2', 'b', 'x'], ['XADD', 'k', '5-0', 'c', '3']], sameBytes: true },
+  { name: 'stream with tombstones', setup: [...range(10, (i) => `${i + 1}-0`).map((id) => ['XADD', 'k', id, 'f', id]), ['XDEL', 'k', '1-0', '4-0', '10-0']], sameBytes: true },
+  { name: 'stream of many nodes', setup: [...range(250, (i) => `${i + 1}-${i % 3}`).map((id) => ['XADD', 'k', id, 'field', `value-${id}`, 'n', id.split('-')[0]])], sameBytes: true },
+  { name: 'stream compressible node', setup: [...range(30, (i) => `${i + 1}-0`).map((id) => ['XADD', 'k', id, 'payload', 'x'.repeat(40)])], sameBytes: true },
+  { name: 'stream binary and int fields', setup: [['XADD', 'k', '1-1', ALL_BYTES, ALL_BYTES, '', ''], ['XADD', 'k', '2-2', ...INTS.flatMap((v) => [v, v])]], sameBytes: true },
+  { name: 'stream ids near the limits', setup: [['XADD', 'k', '0-1', 'a', 'b'], ['XADD', 'k', '5-18446744073709551615', 'a', 'b'], ['XADD', 'k', '18446744073709551615-0', 'a', 'b'], ['XADD', 'k', '18446744073709551615-18446744073709551614', 'a', 'b']], sameBytes: true },
+  { name: 'stream trimmed', setup: [...range(20, (i) => `${i + 1}-0`).map((id) => ['XADD', 'k', id, 'f', 'v']), ['XTRIM', 'k', 'MAXLEN', '7'], ['XSETID', 'k', '99-0', 'ENTRIESADDED', '1000', 'MAXDELETEDID', '50-0']], sameBytes: true },
+  { name: 'stream small nodes', config: { 'stream-node-max-entries': '4' }, setup: [...range(30, (i) => `${i + 1}-0`).map((id) => ['XADD', 'k', id, 'f', 'v']), ['XTRIM', 'k', 'MAXLEN', '~', '20']], sameBytes: true },
+  { name: 'stream empty with a group', setup: [['XGROUP', 'CREATE', 'k', 'g', '$', 'MKSTREAM', 'ENTRIESREAD', '5']], sameBytes: true },
+  { name: 'stream all deleted', setup: [['XADD', 'k', '1-0', 'a', 'b'], ['XADD', 'k', '2-0', 'a', 'b'], ['XDEL', 'k', '1-0', '2-0']], sameBytes: true },
+  {
+    name: 'stream with groups, consumers and pending entries',
+    clockDependent: true,
+    setup: [
+      ...range(8, (i) => `${i + 1}-0`).map((id) => ['XADD', 'k', id, 'f', id]),
+      ['XGROUP', 'CREATE', 'k', 'g', '0'], ['XGROUP', 'CREATE', 'k', 'other', '$'], ['XGROUP', 'CREATECONSUMER', 'k', 'other', 'idle'],
+      ['XREADGROUP', 'GROUP', 'g', 'alice', 'COUNT', '3', 'STREAMS', 'k', '>'], ['XREADGROUP', 'GROUP', 'g', 'bob', 'COUNT', '2', 'STREAMS', 'k', '>'],
+      ['XACK', 'k', 'g', '2-0'], ['XDEL', 'k', '3-0'], ['XCLAIM', 'k', 'g', 'carol', '0', '4-0', 'TIME', '12345', 'RETRYCOUNT', '9', 'JUSTID'],
+    ],
+  },
   {
     name: 'list with a plain node',
     realOnly: true,
@@ -86,6 +112,8 @@ function contentsOf(type: string): { cmd: (k: string) => Cmd; sort?: 'pairs' | t
     case 'set': return { cmd: (k) => ['SMEMBERS', k], sort: true };
     case 'zset': return { cmd: (k) => ['ZRANGE', k, '0', '-1', 'WITHSCORES'] };
     case 'hash': return { cmd: (k) => ['HGETALL', k], sort: 'pairs' };
+    // Every entry, the counters, the node layout, the groups with their PELs and consumers.
+    case 'stream': return { cmd: (k) => ['XINFO', 'STREAM', k, 'FULL', 'COUNT', '0'] };
     default: throw new Error(`no reader for ${type}`);
   }
 }
@@ -172,7 +200,8 @@ describe('DUMP from redis-server, RESTORE into redmoon (and back)', () => {
         expect(onRedmoon(['RESTORE', 'b', '0', fromRedmoon])).toBe('+OK\r\n');
         const fromOurs = await describeKey('b', 'redis');
         expect(await describeKey('b', 'redmoon')).toEqual(fromOurs);
-        expect(fromOurs).toEqual(restoredInRedis);
+        if (f.clockDependent) expect(fromOurs).toEqual(await describeKey('k', 'redmoon'));
+        else expect(fromOurs).toEqual(restoredInRedis);
         if (f.sameBytes) expect(firstDifference(fromRedmoon, fromRedis)).toBeNull();
       } finally {
         await onRedis(['CONFIG', 'RESETSTAT']);
@@ -190,6 +219,7 @@ const DEFAULTS: Record<string, string> = {
   rdbcompression: 'yes',
   'set-max-intset-entries': '512',
   'list-max-listpack-size': '-2',
+  'stream-node-max-entries': '100',
 };
 
 describe('corrupt payloads', () => {

@@ -93,6 +93,19 @@ export class RdbWriter {
     else this.raw(String.fromCharCode(RDB_64BITLEN) + uintLE(n, 8).split('').reverse().join(''));
   }
 
+  /** rdbSaveLen of a 64-bit unsigned value (stream IDs and counters). */
+  lenBig(n: bigint): void {
+    if (n <= 0xffffffffn) return this.len(Number(n));
+    let be = '';
+    for (let k = 7; k >= 0; k--) be += String.fromCharCode(Number((n >> BigInt(8 * k)) & 0xffn));
+    this.raw(String.fromCharCode(RDB_64BITLEN) + be);
+  }
+
+  /** rdbSaveMillisecondTime: an int64, little-endian. */
+  millisecondTime(ms: number): void {
+    this.raw(intLE(BigInt(ms), 8));
+  }
+
   /**
    * rdbSaveRawString: a short canonical int32 as an integer encoding, a string
    * longer than 20 bytes LZF-compressed when that saves at least 4 bytes (and
@@ -166,6 +179,23 @@ export class RdbReader {
 
   len(): number {
     return this.lenWithFlag().len;
+  }
+
+  /** rdbLoadLen of a value that may use all 64 bits (stream IDs and counters). */
+  lenBig(): bigint {
+    const b = this.byte();
+    if (b === RDB_64BITLEN) {
+      let v = 0n;
+      for (let k = 0; k < 8; k++) v = (v << 8n) | BigInt(this.byte());
+      return v;
+    }
+    this.pos--;
+    return BigInt(this.len());
+  }
+
+  /** rdbLoadMillisecondTime. */
+  millisecondTime(): number {
+    return Number(readIntLE(this.bytes(8), 0, 8));
   }
 
   private bigEndian(n: number): number {

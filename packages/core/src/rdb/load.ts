@@ -12,8 +12,8 @@
 // Redis checks the blobs inside (listpack, intset) deeply only with
 // sanitize-dump-payload yes; redmoon decodes them entirely, so it always refuses
 // what deep sanitization refuses (bad entries, duplicates, unsorted intsets) and
-// whatever it cannot represent. Streams (RDB_TYPE_STREAM_LISTPACKS*) and module
-// values are refused with "Bad data format" until redmoon has streams. Of the
+// whatever it cannot represent (see stream.ts for streams). Module values are
+// refused with "Bad data format". Of the
 // types older RDB versions used, the plain LIST and ZSET are loaded; the ziplist
 // and zipmap ones (which a 7.0 DUMP never produces) are refused too.
 import type { Config } from '../config.ts';
@@ -27,6 +27,7 @@ import { crc64LE } from './crc64.ts';
 import { corrupt, RdbReader, readUintLE } from './encoding.ts';
 import { decodeIntset } from './intset.ts';
 import { decodeListpack } from './listpack.ts';
+import { loadStream } from './stream.ts';
 import { QUICKLIST_NODE_CONTAINER_PACKED, QUICKLIST_NODE_CONTAINER_PLAIN, RDB_TYPE, RDB_VERSION } from './types.ts';
 
 /** The 2-byte version and the 8-byte CRC64 that close a payload. */
@@ -81,6 +82,9 @@ export function loadDumpPayload(p: string, cfg: Config): LoadedValue {
       return loadHash(r, cfg);
     case RDB_TYPE.HASH_LISTPACK:
       return loadHashListpack(r, cfg);
+    case RDB_TYPE.STREAM_LISTPACKS:
+    case RDB_TYPE.STREAM_LISTPACKS_2:
+      return { type: 'stream', enc: 'stream', value: loadStream(r, type === RDB_TYPE.STREAM_LISTPACKS_2) };
     default:
       return corrupt(`unsupported object type ${type}`);
   }

@@ -14,11 +14,13 @@ import type { RObj } from '../object.ts';
 import type { HashValue } from '../types/hash.ts';
 import type { ListValue } from '../types/list.ts';
 import type { SetValue } from '../types/set.ts';
+import type { StreamValue } from '../types/stream.ts';
 import type { ZSetValue } from '../types/zset.ts';
 import { crc64LE } from './crc64.ts';
 import { RdbWriter, uintLE } from './encoding.ts';
 import { encodeIntset } from './intset.ts';
 import { encodeEntry, encodeListpack, listpackFromEntries, listpackSize } from './listpack.ts';
+import { saveStream } from './stream.ts';
 import { QUICKLIST_NODE_CONTAINER_PACKED, QUICKLIST_NODE_CONTAINER_PLAIN, RDB_TYPE, RDB_VERSION } from './types.ts';
 
 export interface DumpOptions {
@@ -88,6 +90,8 @@ function saveObject(w: RdbWriter, o: RObj, opts: DumpOptions): void {
       }
       return;
     }
+    case 'stream':
+      return saveStream(w, o.value as StreamValue);
     default:
       throw new Error(`DUMP of a ${o.type} value is not supported`);
   }

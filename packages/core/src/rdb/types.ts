@@ -10,6 +10,8 @@ export const RDB_TYPE = {
   HASH_LISTPACK: 16,
   ZSET_LISTPACK: 17,
   LIST_QUICKLIST_2: 18,
+  STREAM_LISTPACKS: 15,
+  STREAM_LISTPACKS_2: 19,
 } as const;
 
 /** RDB_VERSION of Redis 7.0: DUMP writes it, RESTORE refuses anything newer. */
