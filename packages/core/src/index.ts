@@ -16,4 +16,6 @@ export type { CommandSpec, ArgSpec, KeySpec } from './table/spec.ts';
 export { RdbFormatError, RdbReader, RdbWriter } from './rdb/encoding.ts';
 export { crc64LE } from './rdb/crc64.ts';
 export { verifyDumpPayload } from './rdb/load.ts';
+/** A deep copy of a stored value (COPY's dup functions): the Lua debugger's forked dataset. */
+export { copyValue, type RObj } from './object.ts';
 export { RDB_VERSION } from './rdb/types.ts';

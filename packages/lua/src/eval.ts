@@ -5,6 +5,7 @@ import {
   type Client, type Handler, type RedisServer, type Reply, array, bulk, E, error, int, OK, simple,
 } from '@redmoon/core';
 import { ScriptingEngine, type ScriptingOptions } from './scripting.ts';
+import { EVALSHA_WHILE_DEBUGGING, scriptDebug, scriptDebugMode } from './debugger/mode.ts';
 
 const engines = new WeakMap<RedisServer, ScriptingEngine>();
 
@@ -54,6 +55,7 @@ function startScript(c: Client, engine: ScriptingEngine, bySha: boolean, readOnl
   const argv = c.argv;
   // A sha of the wrong length cannot match: NOSCRIPT before anything else (evalShaCommand).
   if (bySha && argv[1].length !== 40) return error(NOSCRIPT);
+  if (bySha && scriptDebugMode(c) !== null) return error(EVALSHA_WHILE_DEBUGGING);
   const numkeys = parseNumkeys(argv[2]);
   if (numkeys === null) return error(E.NOT_INTEGER);
   if (numkeys > argv.length - 3) return error('ERR Number of keys can\'t be greater than number of args');
@@ -151,5 +153,6 @@ export const scriptingCommands: Record<string, Handler> = {
   'script|exists': scriptExists,
   'script|flush': scriptFlush,
   'script|kill': scriptKill,
+  'script|debug': scriptDebug,
   'script|help': () => array(SCRIPT_HELP.map(simple)),
 };

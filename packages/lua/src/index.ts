@@ -13,6 +13,13 @@ export {
 export type { RunCtx } from './run-context.ts';
 export { scriptingFor } from './eval.ts';
 export { functionsFor } from './function-commands.ts';
+export {
+  debugScript, type DebugScriptOptions, type DebugSession, type DebugFrame, type DebugVariable,
+} from './debugger/api.ts';
+export { LdbSession, type LdbTurn, type LdbSessionOptions } from './debugger/session.ts';
+export { forkServer, forkClient } from './debugger/fork.ts';
+export { scriptDebugMode, clearScriptDebugMode, setPendingRepliesProbe, type ScriptDebugMode } from './debugger/mode.ts';
+export { splitArgs } from './debugger/split-args.ts';
 export type { FunctionsEngine, FunctionInfo, LibraryInfo } from './functions.ts';
 /** Seed scripts' math.random (redisSrand48; one generator per process, as in Redis). */
 export { srand48 as seedScriptRandom } from './random.ts';

@@ -234,9 +234,9 @@ export function installRedisApi(L: LuaState, host: ScriptHost, evalOnly: boolean
     acl_check_cmd: aclCheckCmd(host),
   };
   if (evalOnly) {
-    // Outside the debugger breakpoint() is false and debug() does nothing.
-    functions.breakpoint = (L1) => { lua.lua_pushboolean(L1, false); return 1; };
-    functions.debug = () => 0;
+    // Outside a debugging session breakpoint() is false and debug() does nothing.
+    functions.breakpoint = (L1) => { lua.lua_pushboolean(L1, host.debugger?.breakpoint() ?? false); return 1; };
+    functions.debug = (L1) => { host.debugger?.debug(L1); return 0; };
     // Effects replication is the only mode since Redis 7.0.
     functions.replicate_commands = (L1) => { lua.lua_pushboolean(L1, true); return 1; };
   }

@@ -1,6 +1,7 @@
 // The state of one script invocation (Redis's scriptRunCtx), read by the redis.*
 // functions, math.random and the timeout hook.
 import type { Client, Reply } from '@redmoon/core';
+import type { ScriptDebugger } from './debugger/types.ts';
 
 /** redis.set_repl flags (PROPAGATE_AOF | PROPAGATE_REPL). */
 export const REPL = { NONE: 0, AOF: 1, REPLICA: 2, ALL: 3 } as const;
@@ -43,4 +44,6 @@ export interface ScriptHost {
   log(level: number, message: string): void;
   /** The server's loglevel as a number (redis.log drops messages below it). */
   verbosity(): number;
+  /** The Lua debugger of a session in progress (redis.breakpoint and redis.debug act only then). */
+  readonly debugger?: ScriptDebugger | null;
 }

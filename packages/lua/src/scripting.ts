@@ -12,6 +12,7 @@ import { errorAlreadyCounted, errorTableMessage, luaToReply } from './convert.ts
 import { enableReadonlyTable } from './engine/readonly.ts';
 import { createSandbox, type SandboxMode } from './sandbox.ts';
 import { REPL, type RunCtx, type ScriptHost } from './run-context.ts';
+import type { ScriptDebugger } from './debugger/types.ts';
 import { parseShebang, type ScriptFlags } from './shebang.ts';
 import { scriptMemory } from './memory.ts';
 
@@ -187,6 +188,8 @@ export class ScriptingEngine implements ScriptHost {
   readonly logEntries: ScriptLogEntry[] = [];
   /** Called while a script runs past busy-reply-threshold (where Redis serves other clients). */
   whileBusy: (() => void) | null = null;
+  /** The Lua debugger of a session in progress (ldb.active): EVAL scripts run under its hook. */
+  debugger: ScriptDebugger | null = null;
   private evalVm: LuaVm | null = null;
   private scriptsMemory = 0;
   private ctx: RunCtx | null = null;
@@ -374,7 +377,10 @@ export class ScriptingEngine implements ScriptHost {
     vm.idleThread = null;
     lua.lua_rawgeti(T, lua.LUA_REGISTRYINDEX, target.ref);
     pushArgs?.(T);
-    lua.lua_sethook(T, this.hook, lua.LUA_MASKCOUNT, HOOK_INSTRUCTIONS);
+    // A debugged script gets the debugger's hook instead of the timeout one (luaCallFunction).
+    const dbg = target.isEval ? this.debugger : null;
+    if (dbg !== null) lua.lua_sethook(T, dbg.hook, lua.LUA_MASKLINE | lua.LUA_MASKCOUNT, HOOK_INSTRUCTIONS);
+    else lua.lua_sethook(T, this.hook, lua.LUA_MASKCOUNT, HOOK_INSTRUCTIONS);
     this.thread = T;
     this.vm = vm;
     this.ctx = ctx;
@@ -588,8 +594,12 @@ export class ScriptingEngine implements ScriptHost {
   call(ctx: RunCtx, argv: string[]): Reply {
     const cmd = this.lookupCommand(argv);
     const refusal = this.refusal(ctx, cmd, argv);
+    const dbg = this.debugger !== null && this.debugger.logging ? this.debugger : null;
+    dbg?.logCommand(argv);
     if (refusal !== null || cmd === null || !isEntry(cmd)) {
       const msg = refusal ?? UNKNOWN_FROM_SCRIPT;
+      // script.c's refusals have no error code, except READONLY (shared.roslaveerr, CRLF included).
+      dbg?.logError(msg.startsWith('ERR ') ? msg.slice(4) : `-${msg}  `);
       // Counted here, like any rejected command (script.c: afterErrorReply + incrCommandStatsOnError).
       this.server.countError(msg);
       if (cmd !== null && isEntry(cmd)) cmd.rejectedCalls++;
@@ -601,6 +611,10 @@ export class ScriptingEngine implements ScriptHost {
     const reply = this.server.call(ctx.scriptClient, cmd, argv);
     // redis.set_repl(REPL_NONE) keeps this command's effects out of the stream.
     if (ctx.replFlags === REPL.NONE) pending.length = before;
+    if (dbg !== null) {
+      if (reply.t === 'error') dbg.logError(`-${reply.v}`);
+      dbg.logReply(reply, ctx.scriptClient.resp === 3 ? 3 : 2);
+    }
     return reply;
   }
 
