@@ -329,6 +329,11 @@ export class RedisServer {
   private reject(c: Client, msg: string, cmd?: CommandEntry): Reply {
     if (c.multi !== null) c.multi.dirtyExec = true;
     if (cmd) cmd.rejectedCalls++;
+    if (cmd?.fullname === 'exec') {
+      // A rejected EXEC, even outside MULTI, ends the transaction and says why (execCommandAbort).
+      discardTransaction(c);
+      msg = `EXECABORT Transaction discarded because of: ${msg.startsWith('ERR ') ? msg.slice(4) : msg}`;
+    }
     this.stats.rejectedCalls++;
     this.countError(msg);
     return error(msg);
