@@ -1,8 +1,10 @@
 // A client session: what Redis keeps in `client`. Transports create one per
 // connection; the in-process API creates them on demand.
+import type { BlockedState } from './blocking.ts';
 import type { Db } from './db.ts';
 import type { MultiState, WatchedKey } from './multi.ts';
 import { ClientSubscriptions } from './pubsub.ts';
+import type { TrackingState } from './tracking.ts';
 import type { Reply } from './reply.ts';
 import type { CommandEntry } from './table/table.ts';
 import type { RespVersion } from './resp/encode.ts';
@@ -63,6 +65,14 @@ export class Client {
   isScript = false;
   /** Set while EXEC runs the queued commands (Redis's CLIENT_MULTI during execCommand): blocking commands do not block. */
   inExec = false;
+  /** What this client is blocked on (blocking.ts: BLPOP & co., CLIENT PAUSE), null when it is not. */
+  blocked: BlockedState | null = null;
+  /**
+   * Set by the transport: receives the late reply of a command that returned
+   * BLOCKED (served, timed out, CLIENT UNBLOCK, or run after CLIENT UNPAUSE).
+   * The client's further input waits until it is called.
+   */
+  onUnblocked: ((r: Reply) => void) | null = null;
   /** Between MULTI and EXEC/DISCARD: the queued commands (multi.ts); null otherwise. */
   multi: MultiState | null = null;
   /** The keys this client WATCHes (multi.ts WatchRegistry). */
@@ -71,10 +81,23 @@ export class Client {
   dirtyCas = false;
   /** Channels, patterns and shard channels this client is subscribed to (pubsub.ts). */
   readonly subscriptions = new ClientSubscriptions();
+  /** CLIENT TRACKING mode (tracking.ts), null when tracking is off. */
+  tracking: TrackingState | null = null;
+  /**
+   * Pushes that must follow the reply of the command just executed (invalidations
+   * of keys the client changed itself, as 7.0.15 defers them): a transport writes
+   * them, and empties this, right after writing the reply.
+   */
+  readonly pushesAfterReply: Reply[] = [];
   /** Called by the server to deliver out-of-band replies (pub/sub, invalidation). */
   onPush: ((r: Reply) => void) | null = null;
   /** Called by the server when this client is killed (CLIENT KILL). */
   onKill: (() => void) | null = null;
+
+  /** Redis's CLIENT_DENY_BLOCKING: scripts and EXEC run blocking commands as non-blocking. */
+  get denyBlocking(): boolean {
+    return this.isScript || this.inExec;
+  }
 
   constructor(
     readonly server: RedisServer,

@@ -39,6 +39,19 @@ export const E = {
   EXECABORT: 'EXECABORT Transaction discarded because of previous errors.',
   NOT_ALLOWED_IN_MULTI: 'ERR Command not allowed inside a transaction',
   DENY_BLOCKING_SUBSCRIBE: (cmd: string) => `ERR ${cmd} isn't allowed for a DENY BLOCKING client`,
+  // CLIENT TRACKING / CACHING (networking.c).
+  TRACKING_ONE_REDIRECT: 'ERR A client can only redirect to a single other client',
+  TRACKING_NO_REDIRECT_CLIENT: 'ERR The client ID you want redirect to does not exist',
+  TRACKING_PREFIX_NEEDS_BCAST: 'ERR PREFIX option requires BCAST mode to be enabled',
+  TRACKING_BCAST_SWITCH:
+    "ERR You can't switch BCAST mode on/off before disabling tracking for this client, and then re-enabling it with a different mode.",
+  TRACKING_OPT_WITH_BCAST: 'ERR OPTIN and OPTOUT are not compatible with BCAST',
+  TRACKING_OPTIN_AND_OPTOUT: "ERR You can't specify both OPTIN mode and OPTOUT mode",
+  TRACKING_OPT_SWITCH:
+    "ERR You can't switch OPTIN/OPTOUT mode before disabling tracking for this client, and then re-enabling it with a different mode.",
+  CACHING_NOT_TRACKING: 'ERR CLIENT CACHING can be called only when the client is in tracking mode with OPTIN or OPTOUT mode enabled',
+  CACHING_YES_NEEDS_OPTIN: 'ERR CLIENT CACHING YES is only valid when tracking is enabled in OPTIN mode.',
+  CACHING_NO_NEEDS_OPTOUT: 'ERR CLIENT CACHING NO is only valid when tracking is enabled in OPTOUT mode.',
   STRING_TOO_LONG: 'ERR string exceeds maximum allowed size (proto-max-bulk-len)',
   NAN_OR_INF: 'ERR increment would produce NaN or Infinity',
   BIT_OFFSET: 'ERR bit offset is not an integer or out of range',

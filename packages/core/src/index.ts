@@ -2,6 +2,9 @@
 // Isomorphic: no Node built-ins (see DESIGN.md).
 export { RedisServer, DB_COUNT, type ServerOptions, type Propagated, type Stats } from './server.ts';
 export { Client, type ReplyMode } from './client.ts';
+export {
+  BLOCKED, Blocking, type BlockedState, type BlockedType, type KeyBlock, type ServeBlocked, argTimeout, blockForKeys, signalKeyAsReady,
+} from './blocking.ts';
 export { ControlledClock, type Clock } from './clock.ts';
 export { findParam, type OutputBufferLimit } from './config.ts';
 export * from './reply.ts';

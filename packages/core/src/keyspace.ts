@@ -1,5 +1,6 @@
 // Keyspace access as Redis's db.c does it: lookups that expire lazily and touch
 // the LRU clock, writes that keep WATCH and notifications informed.
+import { signalKeyAsReady } from './blocking.ts';
 import type { Client } from './client.ts';
 import type { Db } from './db.ts';
 import { CommandError, E } from './errors.ts';
@@ -16,6 +17,8 @@ export function expireIfNeeded(c: Client, key: string): boolean {
   // A replica never expires keys itself: it waits for the master's DEL, but
   // reports them as missing (Redis 3.2+ read semantics).
   if (srv.isReplica) return true;
+  // Paused clients keep the dataset constant: the key reads as gone but stays (7.0's expireIfNeeded).
+  if (srv.blocking.pauseType !== 'off' && srv.blocking.checkPause()) return true;
   srv.deleteExpiredKey(db, key);
   return true;
 }
@@ -121,6 +124,7 @@ export function dbAdd(c: Client, key: string, o: RObj): void {
   c.db.add(key, o);
   c.server.signalModifiedKey(c.db, key);
   notify(c, N.NEW, 'new', key);
+  signalKeyAsReady(c.server, c.db, key, o.type);
 }
 
 /**
@@ -133,6 +137,7 @@ export function setKey(c: Client, key: string, o: RObj, keepTtl = false): void {
   if (old === undefined) {
     db.add(key, o);
     notify(c, N.NEW, 'new', key);
+    signalKeyAsReady(c.server, db, key, o.type);
   } else {
     db.overwrite(key, old, o);
   }

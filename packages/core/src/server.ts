@@ -1,5 +1,6 @@
 // The in-process Redis server: databases, clients, the command dispatch with
 // every generic check (DESIGN.md decision 3), propagation and the cron.
+import { BLOCKED, Blocking } from './blocking.ts';
 import { Client } from './client.ts';
 import { type Clock, ControlledClock } from './clock.ts';
 import { ALL_HANDLERS } from './commands/index.ts';
@@ -10,6 +11,8 @@ import { CommandError, E } from './errors.ts';
 import { discardTransaction, WatchRegistry } from './multi.ts';
 import { N } from './notify.ts';
 import { PubSub } from './pubsub.ts';
+import { commandKeys } from './table/keys.ts';
+import { Tracking } from './tracking.ts';
 import { type Reply, error, QUEUED } from './reply.ts';
 import { buildCommandTable, type CommandEntry, F, type Handler } from './table/table.ts';
 import { Errno, useErrno } from './util/errno.ts';
@@ -103,7 +106,7 @@ export class RedisServer {
   isReplica = false;
   private nextClientId = 1;
   private propagateListeners: ((p: Propagated) => void)[] = [];
-  private timer: ReturnType<typeof setInterval> | null = null;
+  private timer: ReturnType<typeof setTimeout> | null = null;
   /** Nesting depth of execute(): only the outermost call refreshes cmdTime. */
   private depth = 0;
   /** Who WATCHes which key (multi.ts); signalModifiedKey and the flushes touch it. */
@@ -112,6 +115,12 @@ export class RedisServer {
   onKeyModified: ((db: Db, key: string) => void) | null = null;
   /** Channels, patterns and their subscribers. */
   readonly pubsub = new PubSub();
+  /** Client-side caching: tracked keys and invalidation messages (CLIENT TRACKING). */
+  readonly tracking = new Tracking(this.clients);
+  /** The client whose top-level command is running (Redis's server.current_client), null between commands. */
+  currentClient: Client | null = null;
+  /** Blocked clients, ready keys and CLIENT PAUSE (blocking.ts). */
+  readonly blocking: Blocking = new Blocking(this);
   /** Hook for pub/sub; keyspace notifications publish through it. */
   publish: ((channel: string, message: string) => number) | null = (channel, message) => this.pubsub.publish(channel, message);
   /** Facts about the hosting process for INFO (os, process_id, ...): a transport or host sets them. */
@@ -183,7 +192,9 @@ export class RedisServer {
   removeClient(c: Client): void {
     this.clients.delete(c.id);
     discardTransaction(c);
+    this.blocking.removeClient(c);
     this.pubsub.unsubscribeAll(c);
+    this.tracking.disable(c);
   }
 
   /** Subscribe to the propagation stream; returns an unsubscribe function. */
@@ -277,17 +288,29 @@ export class RedisServer {
       const busy = this.busyScript(c);
       if (busy !== null) return this.reject(c, busy, cmd);
     }
+    // CLIENT PAUSE holds the command (before MULTI queueing, as processCommand does).
+    if (this.blocking.pauseType !== 'off' && this.blocking.mustPostpone(c, cmd)) {
+      c.lastInteraction = this.lruClock;
+      return this.blocking.postpone(c, argv);
+    }
     if (c.multi !== null && !TRANSACTION_CONTROL.has(cmd.fullname)) {
       // A transaction already doomed keeps no more commands (queueMultiCommand), but still answers QUEUED.
       if (!c.multi.dirtyExec && !c.dirtyCas) c.multi.add(cmd, argv);
       c.lastCmd = cmd;
       return QUEUED;
     }
-    return this.call(c, cmd, argv);
+    const reply = this.call(c, cmd, argv);
+    // After the whole command (EXEC, script): serve the clients blocked on the keys it readied.
+    if (this.depth === 0) this.blocking.afterCommand();
+    return reply;
   }
 
-  /** Run a resolved command (Redis's call()): handler, stats and propagation. */
-  call(c: Client, cmd: CommandEntry, argv: string[]): Reply {
+  /**
+   * Run a resolved command (Redis's call()): handler, stats and propagation.
+   * `body` replaces the handler when a blocked client is served (blocking.ts);
+   * a command that blocked (BLOCKED) is counted once it ends.
+   */
+  call(c: Client, cmd: CommandEntry, argv: string[], body: Handler = cmd.handler!): Reply {
     useErrno(this.errno);
     const prevArgv = c.argv;
     const prevCmd = c.cmd;
@@ -297,17 +320,20 @@ export class RedisServer {
     c.preventPropagation = false;
     c.forcePropagation = false;
     const dirtyBefore = this.dirty;
+    if (this.depth === 0) this.currentClient = c;
     this.depth++;
     let reply: Reply;
     try {
       try {
-        reply = cmd.handler!(c);
+        reply = body(c);
       } catch (e) {
         if (!(e instanceof CommandError)) throw e;
         reply = error(e.reply);
       }
-      cmd.calls++;
-      this.stats.totalCommandsProcessed++;
+      if (reply !== BLOCKED) {
+        cmd.calls++;
+        this.stats.totalCommandsProcessed++;
+      }
       if (reply.t === 'error') {
         cmd.failedCalls++;
         if (!reply.counted) this.countError(reply.v);
@@ -315,9 +341,13 @@ export class RedisServer {
       if ((this.dirty !== dirtyBefore || c.forcePropagation) && !c.preventPropagation && this.propagateListeners.length !== 0) {
         this.propagate(c.db.id, c.rewrittenArgv ?? argv);
       }
+      if (this.tracking.clientCount !== 0 && (cmd.flags & F.READONLY) && reply !== BLOCKED) this.trackReadKeys(c, cmd, argv);
     } finally {
       this.depth--;
-      if (this.depth === 0 && this.pendingPropagation.length !== 0) this.flushPropagation();
+      if (this.depth === 0) {
+        if (this.pendingPropagation.length !== 0) this.flushPropagation();
+        this.afterTopLevelCommand(c, cmd);
+      }
     }
     c.lastCmd = cmd;
     c.argv = prevArgv;
@@ -326,6 +356,31 @@ export class RedisServer {
   }
 
   /** rejectCommand: an error before the command ran; inside MULTI it dooms the transaction (flagTransaction). */
+  /**
+   * call()'s trackingRememberKeys: the keys of a read-only command are remembered
+   * for its client, or for the script's caller. EVAL_RO/EVALSHA_RO/FCALL_RO only
+   * through the commands they run; pub/sub commands never.
+   */
+  private trackReadKeys(c: Client, cmd: CommandEntry, argv: string[]): void {
+    const caller = c.isScript ? this.currentClient : c;
+    if (caller === null || caller.tracking === null || caller.tracking.bcast) return;
+    if (cmd.flags & F.PUBSUB || READ_ONLY_SCRIPT_COMMANDS.has(cmd.name)) return;
+    const refs = commandKeys(cmd, argv);
+    if (refs.length !== 0) this.tracking.rememberKeys(caller, refs.map((r) => argv[r.pos]));
+  }
+
+  /**
+   * afterCommand and resetClient: pending invalidations go out (behind the
+   * reply), and CLIENT CACHING lapses after any command but a CLIENT one
+   * outside a transaction.
+   */
+  private afterTopLevelCommand(c: Client, cmd: CommandEntry): void {
+    this.tracking.afterCommand(c);
+    this.currentClient = null;
+    const st = c.tracking;
+    if (st !== null && st.caching && c.multi === null && (cmd.parent ?? cmd).name !== 'client') st.caching = false;
+  }
+
   private reject(c: Client, msg: string, cmd?: CommandEntry): Reply {
     if (c.multi !== null) c.multi.dirtyExec = true;
     if (cmd) cmd.rejectedCalls++;
@@ -348,6 +403,7 @@ export class RedisServer {
 
   signalModifiedKey(db: Db, key: string): void {
     this.watches.touch(db, key);
+    if (this.tracking.active) this.tracking.invalidateKey(key, this.currentClient);
     if (this.onKeyModified !== null) this.onKeyModified(db, key);
   }
 
@@ -407,19 +463,37 @@ export class RedisServer {
     // A timed-out script is still running: Redis's whileBlockedCron expires nothing under it.
     if (this.busyScript !== null) return;
     this.lruClock = this.clock.now();
-    this.activeExpireCycle();
+    // Timeouts of blocked clients and the end of a pause; nothing expires while clients are paused.
+    this.blocking.cron();
+    if (!this.blocking.checkPause()) this.activeExpireCycle();
+    // beforeSleep: keys expired under BCAST prefixes are broadcast now.
+    this.tracking.afterCommand(null);
   }
 
-  /** Start the cron timer (transports and createRedis call this; tests may not). */
+  /**
+   * Start the cron timer (transports and createRedis call this; tests may not).
+   * Each tick is scheduled from the current hz, so CONFIG SET hz applies at once.
+   */
   startTimers(): void {
     if (this.timer !== null) return;
-    const t = setInterval(() => this.cron(), Math.max(1, Math.floor(1000 / Math.max(1, this.config.hz))));
-    (t as { unref?: () => void }).unref?.();
-    this.timer = t;
+    const schedule = (): void => {
+      const t = setTimeout(() => {
+        this.cron();
+        if (this.timer !== null) schedule();
+      }, Math.max(1, Math.floor(1000 / Math.max(1, this.config.hz))));
+      (t as { unref?: () => void }).unref?.();
+      this.timer = t;
+    };
+    schedule();
+  }
+
+  /** Whether startTimers() runs the cron (blocking.ts then arms its deadline timer too). */
+  get timersRunning(): boolean {
+    return this.timer !== null;
   }
 
   stopTimers(): void {
-    if (this.timer !== null) clearInterval(this.timer);
+    if (this.timer !== null) clearTimeout(this.timer);
     this.timer = null;
   }
 
@@ -436,6 +510,9 @@ export class RedisServer {
 
 /** What runs at once inside MULTI instead of being queued (processCommand). */
 const TRANSACTION_CONTROL = new Set(['exec', 'discard', 'multi', 'watch', 'quit', 'reset']);
+
+/** Scripts run read-only whose own keys are not tracked (only those of the commands they call). */
+const READ_ONLY_SCRIPT_COMMANDS = new Set(['eval_ro', 'evalsha_ro', 'fcall_ro']);
 
 /** What a subscribed RESP2 client may still run (processCommand). */
 const PUBSUB_CONTEXT_COMMANDS = new Set([

@@ -3,7 +3,7 @@
 // read go out in a single socket write (as Redis batches a client's output
 // buffer until the event loop writes it).
 import type { Socket } from 'node:net';
-import { type Client, type Reply, type RedisServer, encode, error } from '@redmoon/core';
+import { BLOCKED, type Client, type Reply, type RedisServer, encode, error } from '@redmoon/core';
 import { executeSuspendable, ScriptSuspended, setPendingRepliesProbe } from '@redmoon/lua';
 import { debugSessionMode, heldBySyncDebugger, LdbWire } from './ldb.ts';
 import { OutputBufferGuard, queryBufferExceeded } from './limits.ts';
@@ -69,10 +69,15 @@ export class Connection {
    * and this client's further input waits behind it, as a blocked Redis client's.
    */
   private suspendedArgv: string[] | null = null;
+  /**
+   * The last command returned BLOCKED (BLPOP & co., or held by CLIENT PAUSE):
+   * further input waits in the parser until c.onUnblocked brings the reply.
+   */
+  private blocked = false;
   /** The Lua debugging session that took this connection over (SCRIPT DEBUG, then EVAL). */
   private ldb: LdbWire | null = null;
   /** Go on with the input held while another connection's SYNC debugging session ran. */
-  private readonly resumeInput = (): void => { if (!this.closed && this.suspendedArgv === null) this.processInput(); };
+  private readonly resumeInput = (): void => { if (!this.closed && this.suspendedArgv === null && !this.blocked) this.processInput(); };
   private readonly outputGuard: OutputBufferGuard;
 
   constructor(
@@ -86,6 +91,7 @@ export class Connection {
     c.laddr = formatAddr(socket.localAddress, socket.localPort);
     c.fd = fd;
     c.onPush = (r) => this.push(r);
+    c.onUnblocked = (r) => this.unblocked(r);
     // SCRIPT DEBUG refuses to start behind replies not yet written (clientHasPendingReplies).
     setPendingRepliesProbe(c, () => this.out !== '' || socket.writableLength > 0);
     // Killing itself, a client still gets its reply (Redis sets CLOSE_AFTER_REPLY).
@@ -121,7 +127,7 @@ export class Connection {
       this.destroy();
       return;
     }
-    if (this.suspendedArgv === null && !heldBySyncDebugger(this.server, this.resumeInput)) this.processInput();
+    if (this.suspendedArgv === null && !this.blocked && !heldBySyncDebugger(this.server, this.resumeInput)) this.processInput();
   }
 
   /** Execute the parsed commands in order, until the input runs out or a script suspends. */
@@ -146,7 +152,11 @@ export class Connection {
       if (skip) c.replyMode = 'on';
       const reply = this.execute(argv);
       if (reply === null) return;
-      if (wantsReply(c, reply)) this.append(encode(reply, c.resp));
+      if (reply === BLOCKED) {
+        this.waitUnblocked();
+        return;
+      }
+      this.writeReply(reply);
       // Closed for its output buffer limit: Redis executes nothing more (CLIENT_CLOSE_ASAP).
       if (this.closed) return;
       if (c.closeAfterReply) break;
@@ -181,6 +191,33 @@ export class Connection {
     }
   }
 
+  /** The client blocked: what earlier commands produced goes out, the rest of the input waits. */
+  private waitUnblocked(): void {
+    this.blocked = true;
+    this.handlingInput = false;
+    this.client.queryBufLen = this.parser.pendingBytes;
+    this.flush();
+  }
+
+  /**
+   * The late reply of the blocked command is written at once; the input that
+   * waited behind it runs after the current task (Redis's processUnblockedClients
+   * in beforeSleep), not inside the command that unblocked this client.
+   */
+  private unblocked(r: Reply): void {
+    this.blocked = false;
+    if (this.closed) return;
+    const c = this.client;
+    this.writeReply(r);
+    if (this.closed) return;
+    if (!this.handlingInput) this.flush();
+    queueMicrotask(() => {
+      if (this.closed || this.blocked || this.handlingInput || this.suspendedArgv !== null) return;
+      if (c.closeAfterReply) this.finishInput();
+      else this.processInput();
+    });
+  }
+
   /** Resume the suspended script; once it replies, go on with this client's input. */
   private resumeScript(): void {
     const argv = this.suspendedArgv!;
@@ -191,7 +228,7 @@ export class Connection {
     if (reply === null) return;
     // A client that left meanwhile still had its script run to the end, as in Redis.
     if (this.closed) return;
-    if (wantsReply(c, reply)) this.append(encode(reply, c.resp));
+    this.writeReply(reply);
     if (this.closed) return;
     this.handlingInput = false;
     if (c.closeAfterReply) this.finishInput();
@@ -228,6 +265,17 @@ export class Connection {
       this.flushQueued = false;
       if (!this.closed && !this.handlingInput) this.flush();
     });
+  }
+
+  /**
+   * A command's reply (as CLIENT REPLY allows), then the pushes that must follow
+   * it (invalidations of keys the client changed itself).
+   */
+  private writeReply(reply: Reply): void {
+    const c = this.client;
+    if (wantsReply(c, reply)) this.append(encode(reply, c.resp));
+    if (c.pushesAfterReply.length === 0) return;
+    for (const r of c.pushesAfterReply.splice(0)) this.push(r);
   }
 
   /**

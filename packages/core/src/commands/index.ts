@@ -2,6 +2,7 @@
 // One module per group, as Redis groups its t_*.c files.
 import type { Handler } from '../table/table.ts';
 import { bitopsCommands } from './bitops.ts';
+import { clientBlockingCommands } from './client-blocking.ts';
 import { commandCommands } from './command.ts';
 import { connectionCommands } from './connection.ts';
 import { debugCommands } from './debug.ts';
@@ -14,6 +15,7 @@ import { keyspaceCommands } from './keyspace.ts';
 import { listCommands } from './list.ts';
 import { multiCommands } from './multi.ts';
 import { pubsubCommands } from './pubsub.ts';
+import { trackingCommands } from './tracking.ts';
 import { serverCommands } from './server.ts';
 import { setCommands } from './set.ts';
 import { sortCommands } from './sort.ts';
@@ -32,6 +34,7 @@ export const ALL_HANDLERS: Record<string, Handler> = {
   ...listCommands,
   ...sortCommands,
   ...connectionCommands,
+  ...clientBlockingCommands,
   ...serverCommands,
   ...infoCommands,
   ...debugCommands,
@@ -46,5 +49,6 @@ export const ALL_HANDLERS: Record<string, Handler> = {
   ...streamGroupCommands,
   ...streamInfoCommands,
   ...pubsubCommands,
+  ...trackingCommands,
   ...multiCommands,
 };

@@ -1,6 +1,7 @@
 // Type-agnostic keyspace commands (db.c, object.c): DEL, UNLINK, EXISTS, TOUCH, TYPE,
 // KEYS, SCAN, RANDOMKEY, DBSIZE, RENAME, RENAMENX, MOVE, COPY, SWAPDB, FLUSHDB,
 // FLUSHALL and OBJECT. The expire commands live in expire.ts.
+import { signalKeyAsReady } from '../blocking.ts';
 import type { Client } from '../client.ts';
 import type { Db } from '../db.ts';
 import { E, fail } from '../errors.ts';
@@ -157,6 +158,7 @@ function renameGeneric(c: Client, nx: boolean): Reply {
   }
   db.delete(src);
   db.add(dst, o);
+  signalKeyAsReady(c.server, db, dst, o.type);
   notify(c, N.NEW, 'new', dst);
   if (expire !== undefined) db.setExpire(dst, expire);
   c.server.signalModifiedKey(db, src);
@@ -183,6 +185,7 @@ function move(c: Client): Reply {
   // Leave the source first: the object's slot id belongs to the source Db's index.
   src.delete(key);
   dst.add(key, o);
+  signalKeyAsReady(c.server, dst, key, o.type);
   if (expire !== undefined) dst.setExpire(key, expire);
   const srv = c.server;
   srv.notifyKeyspaceEvent(N.NEW, 'new', key, dst.id);
@@ -224,6 +227,7 @@ function copy(c: Client): Reply {
   if (o.enc === 'int') dup.unshared = true;
   if (exists) dst.delete(newkey);
   dst.add(newkey, dup);
+  signalKeyAsReady(c.server, dst, newkey, dup.type);
   c.server.notifyKeyspaceEvent(N.NEW, 'new', newkey, dst.id);
   if (expire !== undefined) dst.setExpire(newkey, expire);
   c.server.signalModifiedKey(dst, newkey);
@@ -250,6 +254,7 @@ function flushdb(c: Client): Reply {
   checkFlushArgs(c);
   const db = c.db;
   c.server.watches.touchAllInDb(db, null, c.server.cmdTime);
+  c.server.tracking.invalidateOnFlush(c.server.currentClient);
   const removed = db.size;
   db.clear();
   return flushed(c, removed);
@@ -260,6 +265,7 @@ function flushall(c: Client): Reply {
   checkFlushArgs(c);
   const srv = c.server;
   for (const db of srv.dbs) srv.watches.touchAllInDb(db, null, srv.cmdTime);
+  srv.tracking.invalidateOnFlush(srv.currentClient);
   return flushed(c, srv.flushAll());
 }
 
@@ -278,6 +284,9 @@ function swapdb(c: Client): Reply {
     srv.watches.touchAllInDb(db1, db2, srv.cmdTime);
     srv.watches.touchAllInDb(db2, db1, srv.cmdTime);
     db1.swapWith(db2);
+    // Clients blocked in either db may now find their keys (scanDatabaseForReadyKeys).
+    srv.blocking.scanDatabaseForReadyKeys(db1);
+    srv.blocking.scanDatabaseForReadyKeys(db2);
   }
   srv.dirty++;
   return OK;

@@ -1,5 +1,7 @@
-// List commands (t_list.c), the non-blocking ones: pushes, pops (with COUNT),
-// LMPOP, LMOVE/RPOPLPUSH, indexing, LPOS, LINSERT, LREM, LSET, LTRIM, LRANGE.
+// List commands (t_list.c): pushes, pops (with COUNT), LMPOP, LMOVE/RPOPLPUSH,
+// indexing, LPOS, LINSERT, LREM, LSET, LTRIM, LRANGE, and the blocking forms
+// BLPOP, BRPOP, BLMPOP, BLMOVE, BRPOPLPUSH (blocking.ts keeps the waiting clients).
+import { argTimeout, blockForKeys } from '../blocking.ts';
 import type { Client } from '../client.ts';
 import { E, fail } from '../errors.ts';
 import { dbAdd, dbDelete, lookupWrite, newObject, notify, readTyped, writeTyped } from '../keyspace.ts';
@@ -111,14 +113,10 @@ function popGeneric(c: Client, where: Where): Reply {
 const lpop = (c: Client): Reply => popGeneric(c, 'head');
 const rpop = (c: Client): Reply => popGeneric(c, 'tail');
 
-/**
- * LMPOP numkeys key [key ...] LEFT|RIGHT [COUNT count]: pop from the first
- * non-empty list, replying [key, [elements]]. Propagated as LPOP/RPOP key n.
- */
-function lmpop(c: Client): Reply {
-  const argv = c.argv;
-  const numkeys = argRange(argv[1], 1, Number.MAX_VALUE, 'ERR numkeys should be greater than 0');
-  const whereIdx = 1 + numkeys + 1;
+/** LMPOP/BLMPOP's arguments from numkeys on: keys, LEFT|RIGHT, [COUNT count] (default 1). */
+function parseMpopArgs(argv: string[], numkeysIdx: number): { keys: string[]; where: Where; count: number } {
+  const numkeys = argRange(argv[numkeysIdx], 1, Number.MAX_VALUE, 'ERR numkeys should be greater than 0');
+  const whereIdx = numkeysIdx + numkeys + 1;
   if (whereIdx >= argv.length) fail(E.SYNTAX);
   const where = argWhere(argv[whereIdx]);
   let count = -1;
@@ -127,18 +125,29 @@ function lmpop(c: Client): Reply {
       count = argRange(argv[++j], 1, Number.MAX_VALUE, 'ERR count should be greater than 0');
     } else fail(E.SYNTAX);
   }
-  if (count === -1) count = 1;
-  for (let j = 2; j < whereIdx; j++) {
-    const key = argv[j];
+  return { keys: argv.slice(numkeysIdx + 1, whereIdx), where, count: count === -1 ? 1 : count };
+}
+
+/** Pop up to count from one end of the list at key: [key, [elements]], propagated as LPOP/RPOP key n. */
+function popRangeWithKey(c: Client, key: string, o: RObj, where: Where, count: number): Reply {
+  const popped = popRange(listOf(o), where, count);
+  elementsRemoved(c, key, where, o, popped.length);
+  c.rewriteArgv([where === 'head' ? 'LPOP' : 'RPOP', key, String(popped.length)]);
+  return array([bulk(key), bulks(popped)]);
+}
+
+/**
+ * LMPOP numkeys key [key ...] LEFT|RIGHT [COUNT count]: pop from the first
+ * non-empty list, replying [key, [elements]]. Propagated as LPOP/RPOP key n.
+ */
+function lmpop(c: Client): Reply {
+  const { keys, where, count } = parseMpopArgs(c.argv, 1);
+  for (const key of keys) {
     const o = lookupWrite(c, key);
     if (o === undefined) continue;
     if (o.type !== 'list') fail(E.WRONGTYPE);
-    const list = listOf(o);
-    if (list.length === 0) continue;
-    const popped = popRange(list, where, count);
-    elementsRemoved(c, key, where, o, popped.length);
-    c.rewriteArgv([where === 'head' ? 'LPOP' : 'RPOP', key, String(popped.length)]);
-    return array([bulk(key), bulks(popped)]);
+    if (listOf(o).length === 0) continue;
+    return popRangeWithKey(c, key, o, where, count);
   }
   return NULL_ARRAY;
 }
@@ -152,6 +161,18 @@ function lmoveGeneric(c: Client, from: Where, to: Where): Reply {
   const [, src, dst] = c.argv;
   const so = writeTyped(c, src, 'list');
   if (so === undefined) return NULL;
+  const value = moveElement(c, src, so, dst, from, to);
+  c.server.signalModifiedKey(c.db, src);
+  c.server.dirty++;
+  return bulk(value);
+}
+
+/**
+ * The move shared by LMOVE and a served BLMOVE: WRONGTYPE for a destination of
+ * another type (nothing moves), else pop, push (creating the destination), the
+ * push event, the pop event, and the source's deletion once empty.
+ */
+function moveElement(c: Client, src: string, so: RObj, dst: string, from: Where, to: Where): string {
   const slist = listOf(so);
   let dobj = lookupWrite(c, dst);
   if (dobj !== undefined && dobj.type !== 'list') fail(E.WRONGTYPE);
@@ -165,14 +186,100 @@ function lmoveGeneric(c: Client, from: Where, to: Where): Reply {
   else listOf(dobj).pushTail(value);
   notify(c, N.LIST, to === 'head' ? 'lpush' : 'rpush', dst);
   notify(c, N.LIST, from === 'head' ? 'lpop' : 'rpop', src);
-  if (slist.length === 0) {
-    dbDelete(c, src);
-    notify(c, N.GENERIC, 'del', src);
+  deleteIfEmpty(c, src, slist);
+  return value;
+}
+
+const popName = (where: Where): string => (where === 'head' ? 'LPOP' : 'RPOP');
+const sideName = (where: Where): string => (where === 'head' ? 'LEFT' : 'RIGHT');
+
+/**
+ * blockingPopGenericCommand: pop from the first non-empty list as LPOP/RPOP
+ * (BLMPOP as LMPOP), or block on all the keys. count is -1 for BLPOP/BRPOP.
+ */
+function blockingPopGeneric(c: Client, keys: string[], where: Where, timeoutArg: string, count: number): Reply {
+  const deadline = argTimeout(c, timeoutArg, 'seconds');
+  for (const key of keys) {
+    const o = lookupWrite(c, key);
+    if (o === undefined) continue;
+    if (o.type !== 'list') fail(E.WRONGTYPE);
+    if (count !== -1) return popRangeWithKey(c, key, o, where, count);
+    const list = listOf(o);
+    const value = (where === 'head' ? list.popHead() : list.popTail()) as string;
+    elementsRemoved(c, key, where, o, 1);
+    c.rewriteArgv([popName(where), key]);
+    return array([bulk(key), bulk(value)]);
   }
-  c.server.signalModifiedKey(c.db, src);
-  c.server.dirty++;
+  // Not allowed to block (MULTI, scripts): the timeout reply, even for timeout 0.
+  if (c.denyBlocking) return NULL_ARRAY;
+  return blockForKeys(c, 'list', keys, deadline, (r, key, o) => servePop(r, key, o, where, count));
+}
+
+/**
+ * serveClientBlockedOnList for BLPOP/BRPOP/BLMPOP: propagated as LPOP/RPOP (with
+ * the count popped for BLMPOP). BLPOP's path neither counts a change nor touches
+ * WATCH again (the push did), as 7.0.
+ */
+function servePop(c: Client, key: string, o: RObj, where: Where, count: number): Reply {
+  if (count !== -1) return popRangeWithKey(c, key, o, where, count);
+  const list = listOf(o);
+  const value = (where === 'head' ? list.popHead() : list.popTail()) as string;
+  c.rewriteArgv([popName(where), key]);
+  c.forcePropagation = true;
+  notify(c, N.LIST, where === 'head' ? 'lpop' : 'rpop', key);
+  deleteIfEmpty(c, key, list);
+  return array([bulk(key), bulk(value)]);
+}
+
+function deleteIfEmpty(c: Client, key: string, list: ListValue): void {
+  if (list.length !== 0) return;
+  dbDelete(c, key);
+  notify(c, N.GENERIC, 'del', key);
+}
+
+const blpop = (c: Client): Reply => blockingPopGeneric(c, c.argv.slice(1, -1), 'head', c.argv[c.argv.length - 1], -1);
+const brpop = (c: Client): Reply => blockingPopGeneric(c, c.argv.slice(1, -1), 'tail', c.argv[c.argv.length - 1], -1);
+
+/** BLMPOP timeout numkeys key [key ...] LEFT|RIGHT [COUNT count]: the timeout is parsed last. */
+function blmpop(c: Client): Reply {
+  const { keys, where, count } = parseMpopArgs(c.argv, 2);
+  return blockingPopGeneric(c, keys, where, c.argv[1], count);
+}
+
+/**
+ * blmoveGenericCommand: an existing source moves at once (as LMOVE); a missing
+ * one blocks, or answers a plain null when blocking is denied.
+ */
+function blmoveGeneric(c: Client, from: Where, to: Where, timeoutArg: string): Reply {
+  const deadline = argTimeout(c, timeoutArg, 'seconds');
+  const src = c.argv[1];
+  const dst = c.argv[2];
+  if (writeTyped(c, src, 'list') !== undefined) return lmoveGeneric(c, from, to);
+  if (c.denyBlocking) return NULL;
+  const brpoplpush = c.argv.length === 4;
+  return blockForKeys(c, 'list', [src], deadline, (r, key, o) => serveMove(r, key, o, dst, from, to, brpoplpush));
+}
+
+/**
+ * serveClientBlockedOnList for BLMOVE/BRPOPLPUSH: a destination of another type
+ * answers WRONGTYPE and takes nothing; otherwise the move is propagated as
+ * LMOVE (or RPOPLPUSH), with the push events before the pop's.
+ */
+function serveMove(c: Client, src: string, o: RObj, dst: string, from: Where, to: Where, brpoplpush: boolean): Reply {
+  const value = moveElement(c, src, o, dst, from, to);
+  c.rewriteArgv(brpoplpush ? ['RPOPLPUSH', src, dst] : ['LMOVE', src, dst, sideName(from), sideName(to)]);
+  c.forcePropagation = true;
   return bulk(value);
 }
+
+/** BLMOVE source destination LEFT|RIGHT LEFT|RIGHT timeout. */
+function blmove(c: Client): Reply {
+  const from = argWhere(c.argv[3]);
+  const to = argWhere(c.argv[4]);
+  return blmoveGeneric(c, from, to, c.argv[5]);
+}
+
+const brpoplpush = (c: Client): Reply => blmoveGeneric(c, 'tail', 'head', c.argv[3]);
 
 function lmove(c: Client): Reply {
   const from = argWhere(c.argv[3]);
@@ -350,4 +457,5 @@ function lpos(c: Client): Reply {
 export const listCommands: Record<string, Handler> = {
   lpush, rpush, lpushx, rpushx, lpop, rpop, lmpop, lmove, rpoplpush,
   llen, lindex, lset, lrange, ltrim, lrem, linsert, lpos,
+  blpop, brpop, blmpop, blmove, brpoplpush,
 };

@@ -1,7 +1,8 @@
 // Sorted set commands (t_zset.c): ZADD, ZINCRBY, ZREM, ZCARD, ZSCORE, ZMSCORE,
 // ZRANK, ZREVRANK, ZCOUNT, ZLEXCOUNT, the ZREMRANGEBY* family, ZPOPMIN, ZPOPMAX,
-// ZMPOP, ZRANDMEMBER and ZSCAN. Ranges are in zset-range.ts, the set operations
+// ZMPOP, their blocking forms BZPOPMIN, BZPOPMAX and BZMPOP, ZRANDMEMBER and ZSCAN. Ranges are in zset-range.ts, the set operations
 // (ZUNION, ZINTER, ZDIFF and their STORE forms, ZINTERCARD) in zset-setops.ts.
+import { argTimeout, blockForKeys } from '../blocking.ts';
 import type { Client } from '../client.ts';
 import { E, fail } from '../errors.ts';
 import { dbAdd, dbDelete, lookupWrite, newObject, notify, readTyped, writeTyped } from '../keyspace.ts';
@@ -266,6 +267,8 @@ interface PopOptions {
   nested: boolean;
   /** Reply a null array when no key holds anything (ZMPOP). */
   nilWhenEmpty: boolean;
+  /** BZPOPMIN/BZPOPMAX: reply [key, member, score], propagated as ZPOPMIN/ZPOPMAX key. */
+  keyFlat?: boolean;
 }
 
 /** genericZpopCommand: pop from the first non-empty key among keys. */
@@ -290,6 +293,10 @@ function genericZpop(c: Client, keys: readonly string[], p: PopOptions): Reply {
   if (deleteIfEmpty(c, key, z)) notify(c, N.GENERIC, 'del', key);
   c.server.dirty += n;
   const items = popped.map((e) => (p.nested ? array([bulk(e.ele), double(e.score)]) : [bulk(e.ele), double(e.score)]));
+  if (p.keyFlat) {
+    c.rewriteArgv([p.max ? 'ZPOPMAX' : 'ZPOPMIN', key]);
+    return array([bulk(key), ...items.flat()]);
+  }
   if (!p.emitKey) return array(items.flat());
   // ZMPOP is always propagated as ZPOPMIN/ZPOPMAX with the number popped.
   c.rewriteArgv([p.max ? 'ZPOPMAX' : 'ZPOPMIN', key, String(n)]);
@@ -307,11 +314,10 @@ function zpopMinMax(c: Client, max: boolean): Reply {
 const zpopmin = (c: Client): Reply => zpopMinMax(c, false);
 const zpopmax = (c: Client): Reply => zpopMinMax(c, true);
 
-/** ZMPOP numkeys key [key ...] MIN|MAX [COUNT count]. */
-function zmpop(c: Client): Reply {
-  const argv = c.argv;
-  const numkeys = argRange(argv[1], 1, Number.MAX_VALUE, E.NUMKEYS_NOT_POSITIVE);
-  const whereIdx = 2 + numkeys;
+/** ZMPOP/BZMPOP's arguments from numkeys on: keys, MIN|MAX, [COUNT count] (default 1). */
+function parseZmpopArgs(argv: string[], numkeysIdx: number): { keys: string[]; p: PopOptions } {
+  const numkeys = argRange(argv[numkeysIdx], 1, Number.MAX_VALUE, E.NUMKEYS_NOT_POSITIVE);
+  const whereIdx = numkeysIdx + 1 + numkeys;
   if (whereIdx >= argv.length) fail(E.SYNTAX);
   let max: boolean;
   if (eqi(argv[whereIdx], 'min')) max = false;
@@ -323,8 +329,46 @@ function zmpop(c: Client): Reply {
       count = argRange(argv[++j], 1, Number.MAX_VALUE, E.COUNT_POSITIVE);
     } else fail(E.SYNTAX);
   }
-  if (count === -1) count = 1;
-  return genericZpop(c, argv.slice(2, whereIdx), { max, emitKey: true, count, nested: true, nilWhenEmpty: true });
+  const p: PopOptions = { max, emitKey: true, count: count === -1 ? 1 : count, nested: true, nilWhenEmpty: true };
+  return { keys: argv.slice(numkeysIdx + 1, whereIdx), p };
+}
+
+/** ZMPOP numkeys key [key ...] MIN|MAX [COUNT count]. */
+function zmpop(c: Client): Reply {
+  const { keys, p } = parseZmpopArgs(c.argv, 1);
+  return genericZpop(c, keys, p);
+}
+
+/**
+ * blockingGenericZpopCommand: pop from the first non-empty key as ZPOPMIN/ZPOPMAX
+ * (ZMPOP for BZMPOP), or block on all the keys; served the same way once a
+ * zset appears (serveClientsBlockedOnSortedSetKey).
+ */
+function blockingZpop(c: Client, keys: string[], timeoutArg: string, p: PopOptions): Reply {
+  const deadline = argTimeout(c, timeoutArg, 'seconds');
+  for (const key of keys) {
+    const o = lookupWrite(c, key);
+    if (o === undefined) continue;
+    if (o.type !== 'zset') fail(E.WRONGTYPE);
+    return genericZpop(c, [key], p);
+  }
+  if (c.denyBlocking) return NULL_ARRAY;
+  return blockForKeys(c, 'zset', keys, deadline, (r, key) => genericZpop(r, [key], p));
+}
+
+function bzpopMinMax(c: Client, max: boolean): Reply {
+  const argv = c.argv;
+  const p: PopOptions = { max, emitKey: true, count: -1, nested: false, nilWhenEmpty: false, keyFlat: true };
+  return blockingZpop(c, argv.slice(1, -1), argv[argv.length - 1], p);
+}
+
+const bzpopmin = (c: Client): Reply => bzpopMinMax(c, false);
+const bzpopmax = (c: Client): Reply => bzpopMinMax(c, true);
+
+/** BZMPOP timeout numkeys key [key ...] MIN|MAX [COUNT count]: the timeout is parsed last. */
+function bzmpop(c: Client): Reply {
+  const { keys, p } = parseZmpopArgs(c.argv, 2);
+  return blockingZpop(c, keys, c.argv[1], p);
 }
 
 const LONG_MAX = 9223372036854775807n;
@@ -419,7 +463,7 @@ function zscan(c: Client): Reply {
 export const zsetCommands: Record<string, Handler> = {
   zadd, zincrby, zrem, zremrangebyrank, zremrangebyscore, zremrangebylex,
   zcard, zscore, zmscore, zrank, zrevrank, zcount, zlexcount,
-  zpopmin, zpopmax, zmpop, zrandmember, zscan,
+  zpopmin, zpopmax, zmpop, zrandmember, zscan, bzpopmin, bzpopmax, bzmpop,
   ...zsetRangeCommands,
   ...zsetSetOpsCommands,
 };

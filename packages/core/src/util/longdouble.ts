@@ -196,3 +196,34 @@ export function formatLongDoubleHuman(v: LongDouble): string {
   if (v.neg && text !== '0') return `-${text}`;
   return text;
 }
+
+/** a * b, rounded once as the x87 FPU does in extended precision (NaN for inf * 0). */
+export function mulLongDouble(a: LongDouble, b: LongDouble): LongDouble {
+  if (a.kind === 'nan' || b.kind === 'nan') return NAN;
+  const neg = a.neg !== b.neg;
+  if (a.kind === 'inf' || b.kind === 'inf') {
+    const other = a.kind === 'inf' ? b : a;
+    return other.kind === 'finite' && other.mant === 0n ? NAN : infinity(neg);
+  }
+  return roundRational(neg, a.mant * b.mant, 1n, a.exp + b.exp);
+}
+
+/**
+ * C's `(long long) ceill(v)` on x86-64: NaN, infinities and values outside the
+ * int64 range convert to LLONG_MIN (the x87 "integer indefinite").
+ */
+export function ceilToInt64(v: LongDouble): bigint {
+  const INDEFINITE = -9223372036854775808n;
+  if (v.kind !== 'finite') return INDEFINITE;
+  let magnitude: bigint;
+  if (v.exp >= 0) {
+    magnitude = v.mant << BigInt(v.exp);
+  } else {
+    const whole = v.mant >> BigInt(-v.exp);
+    const exact = whole << BigInt(-v.exp) === v.mant;
+    // Up for a positive fraction; toward zero for a negative one.
+    magnitude = !exact && !v.neg ? whole + 1n : whole;
+  }
+  const n = v.neg ? -magnitude : magnitude;
+  return n > 9223372036854775807n || n < INDEFINITE ? INDEFINITE : n;
+}
