@@ -65,7 +65,7 @@ const busyLoop = (seconds: number, write: boolean): string =>
 
 const LIBRARY = `#!lua name=busy
 redis.register_function('spin', function(keys, args) ${busyLoop(10, false)} end)
-redis.register_function('spin_write', function(keys, args) ${busyLoop(2, true)} end)
+redis.register_function('spin_write', function(keys, args) ${busyLoop(4, true)} end)
 redis.register_function('quick', function() return 1 end)`;
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -105,13 +105,14 @@ async function killScenario(port: number): Promise<Record<string, string>> {
   seen.callerPing = await caller.call('PING');
   seen.killAgain = await other.call('FUNCTION', 'KILL');
   seen.statsAfter = await other.call('FUNCTION', 'STATS');
-  seen.fast = String(Date.now() - started < 5000);
+  // The killed loop ended well before its 10 s bound (a loaded machine slows each BUSY reply down).
+  seen.fast = String(Date.now() - started < 8000);
   caller.close();
   other.close();
   return seen;
 }
 
-/** A function that wrote cannot be killed: it runs to its end, BUSY meanwhile. */
+/** A function that wrote cannot be killed: it runs to its end (4 s, ample for the checks on a loaded machine), BUSY meanwhile. */
 async function unkillableScenario(port: number): Promise<Record<string, string>> {
   const [caller, other, seen] = await setup(port);
   caller.send('FCALL', 'spin_write', '0');
