@@ -31,6 +31,7 @@ const lagScenarios: [string, Cmd[]][] = [
   ['delete middle after read past it', [...adds(5), create('0'), read('c', '>', 'COUNT', '4'), ['XDEL', 's', '3-0']]],
   ['delete ahead of the group', [...adds(5), create('0'), read('c', '>', 'COUNT', '1'), ['XDEL', 's', '4-0']]],
   ['delete ahead then read past', [...adds(5), create('0'), read('c', '>', 'COUNT', '1'), ['XDEL', 's', '3-0'], read('c', '>', 'COUNT', '3')]],
+  ['deletions only before the first entry', [...adds(5), ['XDEL', 's', '1-0', '2-0'], ['XGROUP', 'CREATE', 's', 'g', '0', 'ENTRIESREAD', '1']]],
   ['delete everything', [...adds(3), create('0'), ['XDEL', 's', '1-0', '2-0', '3-0']]],
   ['delete everything then add', [...adds(3), create('0'), ['XDEL', 's', '1-0', '2-0', '3-0'], ['XADD', 's', '9-0', 'a', 'b']]],
   ['trim then group', [...adds(6), ['XTRIM', 's', 'MAXLEN', '3'], create('0')]],

@@ -9,6 +9,8 @@ import { type StreamID, MAX_ID, ZERO_ID, cmpId, isZeroId } from './stream-id.ts'
 /** streamRangeHasTombstones: whether max-deleted-entry-id falls in [start, end]. */
 export function rangeHasTombstones(s: StreamValue, start: StreamID | null, end: StreamID | null): boolean {
   if (s.length === 0 || isZeroId(s.maxDeletedId)) return false;
+  // The latest deletion is before the first entry: nothing left in the stream is missing.
+  if (cmpId(s.firstId, s.maxDeletedId) > 0) return false;
   return cmpId(start ?? ZERO_ID, s.maxDeletedId) <= 0 && cmpId(s.maxDeletedId, end ?? MAX_ID) <= 0;
 }
 
