@@ -16,6 +16,7 @@ import { hllFamily } from './families/hll.ts';
 import { keyspaceFamily } from './families/keyspace.ts';
 import { listFamily } from './families/list.ts';
 import { setFamily } from './families/set.ts';
+import { streamFamily } from './families/stream.ts';
 import { stringFamily } from './families/strings.ts';
 import { zsetFamily } from './families/zset.ts';
 
@@ -207,7 +208,7 @@ export interface Family {
   dumpers?: Record<string, (key: string) => Step[]>;
 }
 
-export const FAMILIES: readonly Family[] = [stringFamily, keyspaceFamily, connectionFamily, listFamily, zsetFamily, hashFamily, setFamily, geoFamily, bitopsFamily, hllFamily, dumpFamily];
+export const FAMILIES: readonly Family[] = [stringFamily, keyspaceFamily, connectionFamily, listFamily, zsetFamily, hashFamily, setFamily, geoFamily, bitopsFamily, hllFamily, dumpFamily, streamFamily];
 
 /** The dumper for a TYPE reply ("string", "hash", ...), from whichever family owns it. */
 export function dumperFor(type: string, families: readonly Family[] = FAMILIES): ((key: string) => Step[]) | undefined {
