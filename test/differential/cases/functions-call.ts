@@ -91,7 +91,7 @@ const conversions: Case[] = [
 const errors: Case[] = [
   call('error string', "error('boom')"),
   call('error on a later line', "local x = 1\nerror('boom')"),
-  call('error table', "error({err = 'MY custom'})"),
+  call('error raised as a table', "error({err = 'MY custom'})"),
   call('error number', 'error(42)'),
   call('runtime error', 'local x = nil + 1'),
   call('calling nil', 'local f f()'),
