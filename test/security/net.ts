@@ -9,6 +9,11 @@ export interface Exchange {
 
 /** A command as a RESP array (arguments are latin1 strings). */
 export function resp(...argv: string[]): string {
+  return respOf(argv);
+}
+
+/** resp() for long argument lists (a spread of 100k arguments overflows the JS stack). */
+export function respOf(argv: readonly string[]): string {
   return `*${argv.length}\r\n${argv.map((a) => `$${a.length}\r\n${a}\r\n`).join('')}`;
 }
 

@@ -114,6 +114,23 @@ describe('connection limits match redis-server', () => {
     expect(r.map((x) => x.closed)).toEqual([true, false, true, true, false]);
   });
 
+  it('a client that sends half a command and goes silent blocks nothing (guards against slowloris-style stalls)', async () => {
+    const r = await onBoth(async (port) => {
+      const slow = await Conn.open(port);
+      slow.send('*3\r\n$3\r\nSET\r\n$4\r\nhalf\r\n$5\r\nab');
+      const other = await Conn.open(port);
+      const before = [await other.call(5, 'SET', 'x', '1'), await other.call(5, 'GET', 'half')];
+      slow.send('cde\r\n');
+      const completed = await slow.read(5);
+      const after = await other.call(11, 'GET', 'half');
+      await other.call(4, 'DEL', 'half', 'x');
+      slow.close();
+      other.close();
+      return { before, completed, after };
+    });
+    expect(r).toEqual({ before: [OK, '$-1\r\n'], completed: OK, after: '$5\r\nabcde\r\n' });
+  });
+
   it('client-output-buffer-limit pubsub: a subscriber that does not read is disconnected, the publisher goes on (guards against slow subscribers)', async () => {
     const r = await onBoth(async (port) => {
       await configSet(port, 'client-output-buffer-limit', 'pubsub 1mb 256kb 60');

@@ -6,6 +6,15 @@ declare module 'fengari' {
   /** A lua_State (fengari's class is internal). */
   export interface LuaState {
     readonly __luaState: unique symbol;
+    /** The global state, shared by a state's threads. */
+    readonly l_G: LuaGlobalState;
+  }
+  /** The host checks redmoon's fengari patch adds to global_State (null when unset). */
+  export interface LuaGlobalState {
+    /** Runs before a string buffer of `bytes` is allocated (concatenation, luaL_Buffer growth); may raise a Lua error. */
+    memcheck: ((L: LuaState, bytes: number) => void) | null;
+    /** Runs every 2^16 steps of a pattern match (string.find/match/gmatch/gsub); may raise a Lua error. */
+    matchcheck: ((L: LuaState) => void) | null;
   }
   export type LuaJsFunction = (L: LuaState) => number;
   export type LuaHook = (L: LuaState, ar: LuaDebug) => void;

@@ -15,6 +15,7 @@ import { REPL, type RunCtx, type ScriptHost } from './run-context.ts';
 import type { ScriptDebugger } from './debugger/types.ts';
 import { parseShebang, type ScriptFlags } from './shebang.ts';
 import { scriptMemory } from './memory.ts';
+import { type LuaLimitOptions, LuaLimits } from './limits.ts';
 
 /** A cached script (Redis's luaScript): its body and shebang flags; the function lives in the registry. */
 export interface CachedScript {
@@ -30,7 +31,7 @@ export interface ScriptLogEntry {
   message: string;
 }
 
-export interface ScriptingOptions {
+export interface ScriptingOptions extends LuaLimitOptions {
   /**
    * Abort any script running longer than this many ms (0: never), whatever it
    * wrote: a safety net for the in-process API, where no other client can send
@@ -206,9 +207,12 @@ export class ScriptingEngine implements ScriptHost {
   private suspendedPropagation: Propagated[] | null = null;
   private scriptClient: Client | null = null;
   private readonly hardTimeLimitMs: number;
+  /** The Lua memory limit and the pattern-matching time limit (limits.ts). */
+  readonly limits: LuaLimits;
 
   constructor(readonly server: RedisServer, opts: ScriptingOptions = {}) {
     this.hardTimeLimitMs = opts.hardTimeLimitMs ?? 0;
+    this.limits = new LuaLimits(opts, () => this.ctx, () => server.config.busyReplyThreshold, this.hardTimeLimitMs, () => server.clock.now());
     server.scriptingInfo = () => ({
       numberOfCachedScripts: this.scripts.size,
       usedMemoryScriptsEval: this.scriptsMemory,
@@ -239,12 +243,14 @@ export class ScriptingEngine implements ScriptHost {
 
   /** A fresh Lua state whose redis.* functions run through this engine (EVAL's, or the functions' one). */
   newSandbox(mode: SandboxMode): LuaState {
-    return createSandbox({
+    const L = createSandbox({
       host: this,
       memory: () => this.luaMemory(),
       isScriptThread: (T) => T === this.thread,
       mode,
     });
+    this.limits.install(L);
+    return L;
   }
 
   /** An estimate: fengari's memory belongs to the JS heap, which cannot be measured portably. */
@@ -384,6 +390,7 @@ export class ScriptingEngine implements ScriptHost {
     this.thread = T;
     this.vm = vm;
     this.ctx = ctx;
+    this.limits.startRun();
     return this.drive(vm, T, ctx, nargs);
   }
 

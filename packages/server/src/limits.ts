@@ -2,6 +2,7 @@
 // protected mode when a connection is accepted, client-query-buffer-limit on
 // every read, client-output-buffer-limit as replies are added.
 import { findParam, type Client, type OutputBufferLimit, type RedisServer } from '@redmoon/core';
+import { scriptingFor } from '@redmoon/lua';
 
 /** acceptCommonHandler's reply to a connection beyond maxclients, written before closing it. */
 export const MAX_CLIENTS_REACHED = '-ERR max number of clients reached\r\n';
@@ -95,4 +96,35 @@ export class OutputBufferGuard {
     }
     return Math.floor(now / 1000) - Math.floor(this.softSince / 1000) > limit.softSeconds;
   }
+}
+
+/**
+ * The Lua memory limit's probe in Node: the V8 heap plus array buffers (fengari's
+ * strings are Uint8Arrays, mostly outside the heap).
+ */
+function nodeMemoryProbe(): number {
+  const m = process.memoryUsage();
+  return m.heapUsed + m.arrayBuffers;
+}
+
+/**
+ * The Lua memory limit in a Node host: measured with nodeMemoryProbe, and set
+ * by the startup option `--lua-memory-limit <bytes|512mb|...>` (redmoon's own,
+ * 0 for none), which the server received among its redis.conf directives.
+ */
+export function applyNodeLuaLimits(redis: RedisServer): void {
+  if (!redis.commands.has('eval')) return;
+  const text = redis.config.extra.get('lua-memory-limit');
+  const limit = text === undefined ? undefined : parseMemory(text);
+  if (limit === null) throw new Error(`invalid lua-memory-limit '${text}'`);
+  scriptingFor(redis).limits.configure({ memoryProbe: nodeMemoryProbe, memoryLimitBytes: limit });
+}
+
+const MEMORY_UNITS: Record<string, number> = { '': 1, b: 1, k: 1000, kb: 1024, m: 1e6, mb: 1024 ** 2, g: 1e9, gb: 1024 ** 3 };
+
+/** A byte count with Redis's memory units (1gb, 512mb, 100000), or null. */
+export function parseMemory(text: string): number | null {
+  const m = /^(\d+)([a-z]*)$/i.exec(text);
+  const unit = m === null ? undefined : MEMORY_UNITS[m[2].toLowerCase()];
+  return unit === undefined ? null : Number(m![1]) * unit;
 }
