@@ -140,6 +140,11 @@ const readOnly: Case[] = [
   k('allow-cross-slot-keys flag runs', [fn("return redis.call('mset', 'a', '1', 'b', '2')", "'allow-cross-slot-keys'"), ['FCALL', 'f', '2', 'a', 'b'], ['MGET', 'a', 'b']]),
   k('fcall writes', [fn("redis.call('set', keys[1], args[1]) return redis.call('get', keys[1])"), ['FCALL', 'f', '1', 'k', 'v'], ['GET', 'k']]),
   k('a write made before an error stays', [fn("redis.call('set', 'k', 'v') error('x')"), ['FCALL', 'f', '0'], ['GET', 'k']]),
+  k('fcall inside multi', [fn("return redis.call('incr', 'n')"), ['MULTI'], ['FCALL', 'f', '0'], ['FCALL_RO', 'f', '0'], ['EXEC']]),
+  k('function commands inside multi', [['MULTI'], fn('return 1'), ['FCALL', 'f', '0'], ['FUNCTION', 'LIST'], ['FUNCTION', 'DELETE', 't'], ['EXEC']]),
+  k('eval cannot fcall', [fn('return 1'), ['EVAL', "return redis.call('fcall', 'f', '0')", '0']]),
+  k('eval with a library header is not a library', [['EVAL', "#!lua name=x\nreturn 1", '0']]),
+  k('fcall after function flush inside multi', [fn('return 1'), ['MULTI'], ['FUNCTION', 'FLUSH'], ['FCALL', 'f', '0'], ['EXEC']]),
   k('select inside a function', [fn("redis.call('select', '1') redis.call('set', 'k', 'db1') return 1"), ['FCALL', 'f', '0'], ['GET', 'k'], ['SELECT', '1'], ['GET', 'k'], ['DEL', 'k']]),
 ];
 
