@@ -42,6 +42,11 @@ function flagsOf(c: Client): string {
   let f = '';
   if (c.subscriptions.active) f += 'P';
   if (c.multi !== null) f += 'x';
+  if (c.tracking !== null) {
+    f += 't';
+    if (c.tracking.brokenRedirect) f += 'R';
+    if (c.tracking.bcast) f += 'B';
+  }
   if (c.dirtyCas) f += 'd';
   if (c.closeAfterReply) f += 'c';
   if (c.noEvict) f += 'e';
@@ -90,7 +95,7 @@ export function clientInfoLine(cl: Client, now: number): string {
     ['events', cl.outputBufLen > 0 ? 'rw' : 'r'],
     ['cmd', cmd === null ? 'NULL' : cmd.fullname],
     ['user', cl.user],
-    ['redir', -1],
+    ['redir', cl.tracking === null ? -1 : cl.tracking.redirect],
     ['resp', cl.resp],
   ];
   return fields.map(([k, v]) => `${k}=${v}`).join(' ');

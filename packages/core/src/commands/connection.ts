@@ -120,6 +120,7 @@ function reset(c: Client): Reply {
   c.noEvict = false;
   c.replyMode = 'on';
   c.server.pubsub.unsubscribeAll(c);
+  c.server.tracking.disable(c);
   discardTransaction(c);
   return simple('RESET');
 }

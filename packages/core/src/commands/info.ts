@@ -146,7 +146,7 @@ function clientsSection(s: RedisServer): Field[] {
   return [
     ['connected_clients', s.clients.size], ['cluster_connections', 0], ['maxclients', s.config.maxclients],
     ['client_recent_max_input_buffer', maxIn], ['client_recent_max_output_buffer', maxOut],
-    ['blocked_clients', 0], ['tracking_clients', 0], ['clients_in_timeout_table', 0],
+    ['blocked_clients', 0], ['tracking_clients', s.tracking.clientCount], ['clients_in_timeout_table', 0],
   ];
 }
 
@@ -233,8 +233,8 @@ function statsSection(s: RedisServer, now: number): Field[] {
     ['pubsub_patterns', s.pubsub.patternCount], ['pubsubshard_channels', s.pubsub.shardChannelCount], ['latest_fork_usec', 0], ['total_forks', 0],
     ['migrate_cached_sockets', 0], ['slave_expires_tracked_keys', 0], ['active_defrag_hits', 0],
     ['active_defrag_misses', 0], ['active_defrag_key_hits', 0], ['active_defrag_key_misses', 0],
-    ['total_active_defrag_time', 0], ['current_active_defrag_time', 0], ['tracking_total_keys', 0],
-    ['tracking_total_items', 0], ['tracking_total_prefixes', 0], ['unexpected_error_replies', 0],
+    ['total_active_defrag_time', 0], ['current_active_defrag_time', 0], ['tracking_total_keys', s.tracking.totalKeys],
+    ['tracking_total_items', s.tracking.totalItems], ['tracking_total_prefixes', s.tracking.totalPrefixes], ['unexpected_error_replies', 0],
     ['total_error_replies', errors], ['dump_payload_sanitizations', 0], ['total_reads_processed', 0],
     ['total_writes_processed', 0], ['io_threaded_reads_processed', 0], ['io_threaded_writes_processed', 0],
     ['reply_buffer_shrinks', 0], ['reply_buffer_expands', 0],
