@@ -2,6 +2,7 @@
 // CREATECONSUMER/DELCONSUMER/HELP, XACK, XPENDING, XCLAIM and XAUTOCLAIM, and
 // the group helpers XREADGROUP shares: consumer creation (dirty + event) and
 // the XCLAIM / XGROUP SETID commands a group change is propagated as.
+import { signalKeyAsReady } from '../blocking.ts';
 import type { Client } from '../client.ts';
 import { E, fail } from '../errors.ts';
 import { dbAdd, newObject, notify, readTyped, writeTyped } from '../keyspace.ts';
@@ -163,6 +164,8 @@ function xgroupDestroy(c: Client): Reply {
   t.stream!.groups.delete(t.groupName);
   c.server.dirty++;
   notify(c, N.STREAM, 'xgroup-destroy', t.key);
+  // Readers blocked on the group get their NOGROUP error.
+  signalKeyAsReady(c.server, c.db, t.key, 'stream');
   return ONE;
 }
 

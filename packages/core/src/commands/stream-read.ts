@@ -3,11 +3,16 @@
 // last delivered ID), then serve every stream that has something for the
 // caller. XREADGROUP moves the group forward, fills the PEL (unless NOACK) and
 // is propagated as the XCLAIM / XGROUP SETID / XGROUP CREATECONSUMER commands
-// that reproduce its effect, never as itself.
+// that reproduce its effect, never as itself. With BLOCK and nothing to serve,
+// the client waits (blocking.ts) until an XADD (or XGROUP DESTROY) signals one
+// of the keys, and is then served from that key alone, as 7.0's
+// serveClientsBlockedOnStreamKey does.
+import { argTimeout, blockForKeys } from '../blocking.ts';
 import type { Client } from '../client.ts';
 import { E, fail } from '../errors.ts';
 import { lookupRead, readTyped } from '../keyspace.ts';
-import { type Reply, NULL_ARRAY, array, bulk, map } from '../reply.ts';
+import type { RObj } from '../object.ts';
+import { type Reply, NULL_ARRAY, array, bulk, error, map } from '../reply.ts';
 import type { Handler } from '../table/table.ts';
 import type { StreamValue } from '../types/stream.ts';
 import type { Consumer, ConsumerGroup } from '../types/stream-group.ts';
@@ -18,8 +23,8 @@ import { lookupOrCreateConsumer, propagateGroupId, propagateXclaim } from './str
 import { entryReply, errorArg, idReply, streamOf } from './stream.ts';
 
 interface ReadArgs {
-  /** BLOCK in ms, or -1. */
-  timeout: number;
+  /** BLOCK's deadline (0: none, see argTimeout), or null without BLOCK. */
+  deadline: number | null;
   count: number;
   noack: boolean;
   groupName: string | null;
@@ -29,21 +34,16 @@ interface ReadArgs {
   streams: number;
 }
 
-/** getTimeoutFromObjectOrReply(UNIT_MILLISECONDS): a non-negative integer of milliseconds. */
-function argTimeoutMs(s: string): number {
-  const ms = argInt64(s, E.TIMEOUT_NOT_INTEGER);
-  if (ms < 0n) fail(E.TIMEOUT_NEGATIVE);
-  return Number(ms);
-}
-
 function parseReadArgs(c: Client, xreadgroup: boolean): ReadArgs {
   const argv = c.argv;
-  const a: ReadArgs = { timeout: -1, count: 0, noack: false, groupName: null, consumerName: '', streamsArg: 0, streams: 0 };
+  const a: ReadArgs = { deadline: null, count: 0, noack: false, groupName: null, consumerName: '', streamsArg: 0, streams: 0 };
   for (let i = 1; i < argv.length; i++) {
     const moreArgs = argv.length - i - 1;
     const o = argv[i];
     if (eqi(o, 'block') && moreArgs > 0) {
-      a.timeout = argTimeoutMs(argv[++i]);
+      // Scripts get an error rather than a non-blocking read, for backward compatibility.
+      if (c.isScript) fail(E.STREAM_BLOCK_IN_SCRIPT(argv[0]));
+      a.deadline = argTimeout(c, argv[++i], 'ms');
     } else if (eqi(o, 'count') && moreArgs > 0) {
       const n = argInt64(argv[++i]);
       a.count = n < 0n ? 0 : Number(n);
@@ -210,11 +210,65 @@ function xreadGeneric(c: Client, xreadgroup: boolean): Reply {
   }
   // The effects were propagated command by command above.
   c.preventPropagation = true;
-  if (served.length > 0) {
-    if (c.resp === 2) return array(served.map(([key, entries]) => array([bulk(key), entries])));
-    return map(served.map(([key, entries]) => [bulk(key), entries]));
+  if (served.length > 0) return streamsReply(c, served);
+  if (a.deadline === null || c.denyBlocking) return NULL_ARRAY;
+  // What each key waits for: the ID given (`$` resolved now), or the group's last ID when served.
+  const waitFor = new Map<string, StreamID>();
+  keys.forEach((key, k) => { if (!waitFor.has(key)) waitFor.set(key, ids[k]); });
+  const blocked: BlockedRead = {
+    waitFor, groupName: a.groupName, consumerName: a.consumerName, noack: a.noack,
+    count: a.count !== 0 ? a.count : XREAD_BLOCKED_DEFAULT_COUNT,
+  };
+  return blockForKeys(c, 'stream', keys, a.deadline, (r, key, o) => serveBlockedRead(r, key, o, blocked));
+}
+
+/** The top-level reply: an array of [key, entries] in RESP2, a map in RESP3. */
+function streamsReply(c: Client, served: [string, Reply][]): Reply {
+  if (c.resp === 2) return array(served.map(([key, entries]) => array([bulk(key), entries])));
+  return map(served.map(([key, entries]) => [bulk(key), entries]));
+}
+
+/** A blocked reader without COUNT gets at most this many entries (XREAD_BLOCKED_DEFAULT_COUNT). */
+const XREAD_BLOCKED_DEFAULT_COUNT = 1000;
+
+interface BlockedRead {
+  waitFor: Map<string, StreamID>;
+  groupName: string | null;
+  consumerName: string;
+  noack: boolean;
+  count: number;
+}
+
+/**
+ * serveClientsBlockedOnStreamKey for one client: served when the stream's last
+ * ID is past what it waits for (a group reader: the group's last delivered ID
+ * now), from that key only. A group destroyed meanwhile ends the wait with NOGROUP.
+ */
+function serveBlockedRead(c: Client, key: string, o: RObj, b: BlockedRead): Reply | null {
+  const s = streamOf(o);
+  let gt = b.waitFor.get(key)!;
+  let group: ConsumerGroup | undefined;
+  if (b.groupName !== null) {
+    group = s.groups.get(b.groupName);
+    if (group === undefined) return error(E.STREAM_BLOCKED_GROUP_GONE);
+    gt = group.lastId;
   }
-  return NULL_ARRAY;
+  if (cmpId(s.lastId, gt) <= 0) return null;
+  const start = incrId(gt) ?? ZERO_ID;
+  c.preventPropagation = true;
+  let entries: Reply[];
+  if (group !== undefined) {
+    const { consumer, created } = lookupOrCreateConsumer(c, group, b.consumerName, key);
+    if (created && b.noack) c.server.propagate(c.db.id, ['XGROUP', 'CREATECONSUMER', key, b.groupName!, b.consumerName]);
+    entries = deliverNew(c, s, key, b.groupName!, group, consumer, start, b.count, b.noack).entries;
+  } else {
+    entries = [];
+    for (const e of s.range(start, MAX_ID, false)) {
+      entries.push(entryReply(e));
+      if (entries.length === b.count) break;
+    }
+  }
+  return streamsReply(c, [[key, array(entries)]]);
 }
 
 const xread: Handler = (c) => xreadGeneric(c, false);

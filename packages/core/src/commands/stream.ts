@@ -2,6 +2,7 @@
 // XSETID, and the helpers the other stream modules share: ID arguments, entry
 // replies, NOGROUP-style error formatting. Reading (XREAD/XREADGROUP) is in
 // stream-read.ts, consumer groups in stream-group.ts, XINFO in stream-info.ts.
+import { signalKeyAsReady } from '../blocking.ts';
 import type { Client } from '../client.ts';
 import { CommandError, E, fail } from '../errors.ts';
 import { dbAdd, newObject, notify, readTyped, writeTyped } from '../keyspace.ts';
@@ -233,6 +234,7 @@ function xadd(c: Client): Reply {
   // The ID actually generated is what replicas and the AOF get.
   if (args.id === undefined || !args.seqGiven) rewritten[args.idIdx] = idText;
   if (args.approx || args.id === undefined || !args.seqGiven) c.rewriteArgv(rewritten);
+  signalKeyAsReady(c.server, c.db, key, 'stream');
   return bulk(idText);
 }
 
