@@ -202,6 +202,8 @@ export const E = {
   STREAM_XCLAIM_OPTION: (opt: string) => `ERR Unrecognized XCLAIM option '${opt}'`,
   STREAM_XAUTOCLAIM_MIN_IDLE: 'ERR Invalid min-idle-time argument for XAUTOCLAIM',
   STREAM_COUNT_POSITIVE: 'ERR COUNT must be > 0',
+  STREAM_BLOCK_IN_SCRIPT: (cmd: string) => `ERR ${cmd} command is not allowed with BLOCK option from scripts`,
+  STREAM_BLOCKED_GROUP_GONE: 'NOGROUP the consumer group this client was blocked on no longer exists',
   STREAM_XAUTOCLAIM_COUNT_TOO_HIGH: 'ERR Insufficient memory, failed allocating transient memory, COUNT too high.',
   TIMEOUT_NOT_INTEGER: 'ERR timeout is not an integer or out of range',
   TIMEOUT_NEGATIVE: 'ERR timeout is negative',
