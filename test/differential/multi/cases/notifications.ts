@@ -166,6 +166,12 @@ const zsets: MultiCase[] = [
   ...allClasses('zset reads', ['ZADD z 1 a', 'ZRANGE z 0 -1', 'ZSCORE z a', 'ZCARD z', 'ZRANK z a', 'ZRANGEBYSCORE z 0 1', 'ZSCORE nokey a']),
 ];
 
+// Blocking commands whose keys are ready are served at once, with their events.
+const blockingServedAtOnce: MultiCase[] = [
+  ...allClasses('blocking list pops served at once', ['RPUSH l2 x', 'BLPOP l2 0', 'RPUSH l3 x y', 'BRPOPLPUSH l3 l4 0', 'BLMOVE l3 l4 LEFT RIGHT 0', 'BLMPOP 0 1 l4 LEFT COUNT 5', 'RPUSH l5 a', 'BRPOP l5 0']),
+  ...allClasses('blocking zset pops served at once', ['ZADD z3 1 x 2 y', 'BZPOPMIN z3 0', 'BZPOPMAX z3 0', 'ZADD z4 1 x', 'BZMPOP 0 1 z4 MAX']),
+];
+
 const geoAndScripts: MultiCase[] = [
   ...allClasses('GEOADD', ['GEOADD g 13.361389 38.115556 a', 'GEOADD g 15.087269 37.502669 b 13.361389 38.115556 a', 'GEOADD g NX 1 1 a', 'GEOADD g XX CH 2 2 a']),
   ...allClasses('GEO stores', ['GEOADD g 13.361389 38.115556 a 15.087269 37.502669 b', 'GEORADIUS g 15 37 200 km STORE d', 'GEORADIUS g 15 37 200 km STOREDIST d2', 'GEOSEARCHSTORE d3 g FROMLONLAT 15 37 BYRADIUS 200 km', 'GEOSEARCHSTORE d3 g FROMLONLAT 15 37 BYRADIUS 1 m', 'GEORADIUSBYMEMBER g a 1 m STORE d4', 'GEOPOS g a', 'GEODIST g a b']),
@@ -210,6 +216,7 @@ export const cases: MultiCase[] = [
   ...hashes,
   ...sets,
   ...zsets,
+  ...blockingServedAtOnce,
   ...geoAndScripts,
   ...expiry,
 ];
