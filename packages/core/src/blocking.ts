@@ -128,7 +128,9 @@ export class Blocking {
   private postponed: Client[] = [];
   /** Released postponed clients whose command runs after the current one (server.unblocked_clients). */
   private released: Client[] = [];
-  private handling = false;
+  /** Inside handleClientsBlockedOnKeys (it does not nest) and inside runReleased (likewise). */
+  private handlingReady = false;
+  private runningReleased = false;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private timerAt = Infinity;
 
@@ -189,9 +191,9 @@ export class Blocking {
    * released. Nothing happens while a timed-out script is suspended.
    */
   afterCommand(): void {
-    if (this.handling || this.srv.busyScript !== null) return;
-    if (this.ready.length !== 0) this.handleClientsBlockedOnKeys();
-    if (this.released.length !== 0) this.runReleased();
+    if (this.srv.busyScript !== null) return;
+    if (this.ready.length !== 0 && !this.handlingReady) this.handleClientsBlockedOnKeys();
+    if (this.released.length !== 0 && !this.runningReleased) this.runReleased();
   }
 
   /**
@@ -199,7 +201,7 @@ export class Blocking {
    * pushes): they are handled in the same call, after the current batch.
    */
   private handleClientsBlockedOnKeys(): void {
-    this.handling = true;
+    this.handlingReady = true;
     try {
       while (this.ready.length !== 0) {
         const batch = this.ready;
@@ -210,7 +212,7 @@ export class Blocking {
         }
       }
     } finally {
-      this.handling = false;
+      this.handlingReady = false;
     }
   }
 
@@ -349,24 +351,29 @@ export class Blocking {
     return BLOCKED;
   }
 
-  /** processUnblockedClients for released postponed commands: each runs from scratch. */
+  /**
+   * processUnblockedClients for released postponed commands: each client runs
+   * its held command from scratch and then the rest of its input (the
+   * transport's c.onReleased) before the next client's turn.
+   */
   private runReleased(): void {
-    this.handling = true;
+    this.runningReleased = true;
     try {
       while (this.released.length !== 0) {
         const c = this.released.shift()!;
         const b = c.blocked;
         if (b === null || b.kind !== 'postponed') continue;
         this.forget(c);
-        this.handling = false;
+        if (c.onReleased !== null) {
+          c.onReleased(b.argv);
+          continue;
+        }
         const reply = this.srv.execute(c, b.argv);
-        this.handling = true;
         if (reply !== BLOCKED) c.onUnblocked?.(reply);
       }
     } finally {
-      this.handling = false;
+      this.runningReleased = false;
     }
-    if (this.ready.length !== 0) this.handleClientsBlockedOnKeys();
   }
 
   // ---- time -----------------------------------------------------------------

@@ -73,6 +73,12 @@ export class Client {
    * The client's further input waits until it is called.
    */
   onUnblocked: ((r: Reply) => void) | null = null;
+  /**
+   * Set by the transport: the command CLIENT PAUSE held is released; the
+   * transport executes it (server.execute) and then the rest of its input, at
+   * once. Without it the server executes the command and calls onUnblocked.
+   */
+  onReleased: ((argv: string[]) => void) | null = null;
   /** Between MULTI and EXEC/DISCARD: the queued commands (multi.ts); null otherwise. */
   multi: MultiState | null = null;
   /** The keys this client WATCHes (multi.ts WatchRegistry). */

@@ -92,6 +92,7 @@ export class Connection {
     c.fd = fd;
     c.onPush = (r) => this.push(r);
     c.onUnblocked = (r) => this.unblocked(r);
+    c.onReleased = (argv) => this.runHeld(argv);
     // SCRIPT DEBUG refuses to start behind replies not yet written (clientHasPendingReplies).
     setPendingRepliesProbe(c, () => this.out !== '' || socket.writableLength > 0);
     // Killing itself, a client still gets its reply (Redis sets CLOSE_AFTER_REPLY).
@@ -222,10 +223,23 @@ export class Connection {
   private resumeScript(): void {
     const argv = this.suspendedArgv!;
     this.suspendedArgv = null;
+    this.runHeld(argv);
+  }
+
+  /**
+   * Execute a command that had to wait (a suspended script resuming, a command
+   * CLIENT PAUSE held), then go on with the input behind it.
+   */
+  private runHeld(argv: string[]): void {
+    this.blocked = false;
     const c = this.client;
     this.handlingInput = true;
     const reply = this.execute(argv);
     if (reply === null) return;
+    if (reply === BLOCKED) {
+      this.waitUnblocked();
+      return;
+    }
     // A client that left meanwhile still had its script run to the end, as in Redis.
     if (this.closed) return;
     this.writeReply(reply);
@@ -319,7 +333,9 @@ export class Connection {
   private close(): void {
     this.closed = true;
     this.socket.pause();
-    this.socket.end();
+    // Once the output is flushed the socket is closed for good, as freeClient
+    // does: a paused socket would never read the peer's FIN and never close.
+    this.socket.end(() => this.socket.destroy());
   }
 
   /** Drop the connection at once (CLIENT KILL, server shutdown). */
