@@ -172,6 +172,14 @@ const blockingServedAtOnce: MultiCase[] = [
   ...allClasses('blocking zset pops served at once', ['ZADD z3 1 x 2 y', 'BZPOPMIN z3 0', 'BZPOPMAX z3 0', 'ZADD z4 1 x', 'BZMPOP 0 1 z4 MAX']),
 ];
 
+const streams: MultiCase[] = [
+  ...allClasses('XADD XTRIM XDEL XSETID', ['XADD s 1-1 f v', 'XADD s 2-1 f v', 'XADD s MAXLEN 1 3-1 f v', 'XTRIM s MAXLEN 0', 'XADD s 4-1 f v', 'XDEL s 4-1 9-9', 'XDEL s 9-9', 'XSETID s 10-0', 'XADD nokey NOMKSTREAM * f v', 'XLEN s']),
+  ...allClasses('stream groups and consumers', [
+    'XADD s 1-1 f v', 'XGROUP CREATE s g 0', 'XGROUP CREATE s2 g $ MKSTREAM', 'XGROUP CREATECONSUMER s g alice', 'XREADGROUP GROUP g bob COUNT 1 STREAMS s >',
+    'XACK s g 1-1', 'XGROUP SETID s g 0', 'XCLAIM s g carol 0 1-1', 'XAUTOCLAIM s g dave 0 0', 'XGROUP DELCONSUMER s g alice', 'XGROUP DESTROY s g', 'XREAD STREAMS s 0',
+  ]),
+];
+
 const geoAndScripts: MultiCase[] = [
   ...allClasses('GEOADD', ['GEOADD g 13.361389 38.115556 a', 'GEOADD g 15.087269 37.502669 b 13.361389 38.115556 a', 'GEOADD g NX 1 1 a', 'GEOADD g XX CH 2 2 a']),
   ...allClasses('GEO stores', ['GEOADD g 13.361389 38.115556 a 15.087269 37.502669 b', 'GEORADIUS g 15 37 200 km STORE d', 'GEORADIUS g 15 37 200 km STOREDIST d2', 'GEOSEARCHSTORE d3 g FROMLONLAT 15 37 BYRADIUS 200 km', 'GEOSEARCHSTORE d3 g FROMLONLAT 15 37 BYRADIUS 1 m', 'GEORADIUSBYMEMBER g a 1 m STORE d4', 'GEOPOS g a', 'GEODIST g a b']),
@@ -180,6 +188,12 @@ const geoAndScripts: MultiCase[] = [
     ['EVAL', "return redis.call('get', KEYS[1])", '1', 'nokey'],
     ['EVAL', "redis.call('expire', KEYS[1], 100); return redis.call('incr', KEYS[2])", '2', 'l', 'n'],
   ]),
+  ...allClasses('transaction writes', ['MULTI', 'SET a 1', 'LPUSH l x', 'GET a', 'DEL a nokey', 'EXEC', 'MULTI', 'INCR a', 'DISCARD']),
+  ...allClasses('function writes', [
+    ['FUNCTION', 'LOAD', "#!lua name=notifylib\nredis.register_function('w', function(keys) redis.call('set', keys[1], 'v'); return redis.call('hset', keys[2], 'f', 'v') end)"],
+    ['FCALL', 'w', '2', 'k', 'h'],
+    ['FCALL', 'w', '2', 'k', 'h'],
+  ]).map((k) => ({ ...k, cleanup: [['FUNCTION', 'FLUSH']] })),
   ...allClasses('script publish', [
     ['EVAL', "return redis.call('publish', '__keyspace@0__:x', 'from-script')", '0'],
   ]),
@@ -217,6 +231,7 @@ export const cases: MultiCase[] = [
   ...sets,
   ...zsets,
   ...blockingServedAtOnce,
+  ...streams,
   ...geoAndScripts,
   ...expiry,
 ];
