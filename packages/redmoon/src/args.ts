@@ -17,14 +17,17 @@ export function toBytes(a: Arg): string {
   return Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('latin1');
 }
 
-/** A command as argv byte strings (nested arrays are flattened, as ioredis does). */
+/** A command as argv byte strings (nested arrays are flattened, as ioredis does); may return `args` itself. */
 export function toArgv(args: readonly (Arg | readonly Arg[])[]): string[] {
-  const argv: string[] = new Array(args.length);
-  for (let i = 0; i < args.length; i++) {
+  // The common case, ASCII strings only: they are their own bytes.
+  let i = 0;
+  while (i < args.length && typeof args[i] === 'string' && isAscii(args[i] as string)) i++;
+  if (i === args.length) return args as string[];
+  const argv = args.slice(0, i) as string[];
+  for (; i < args.length; i++) {
     const a = args[i];
-    if (typeof a === 'string') argv[i] = isAscii(a) ? a : toBytes(a);
-    else if (Array.isArray(a)) return flatArgv(args);
-    else argv[i] = toBytes(a as Arg);
+    if (Array.isArray(a)) return flatArgv(args);
+    argv.push(toBytes(a as Arg));
   }
   return argv;
 }
