@@ -4,21 +4,7 @@
 // nulls, BLMOVE directions, wrong types, CLIENT UNBLOCK, CLIENT KILL of a
 // blocked client, and every argument error, against 7.0.15.
 import type { MultiCase, MultiStep } from '../case.ts';
-
-const w = (s: string): string[] => s.split(' ');
-const on = (c: number, cmd: string | string[], extra: { blocks?: true } = {}): MultiStep => ({
-  c, cmd: typeof cmd === 'string' ? w(cmd) : cmd, ...extra,
-});
-const blocks = (c: number, cmd: string | string[]): MultiStep => on(c, cmd, { blocks: true });
-const sleep = (ms: number): MultiStep => ({ sleep: ms });
-
-/** The case as written (RESP2 everywhere) and with the listed connections in RESP3. */
-function both(name: string, steps: MultiStep[], resp3: number[], extra: Partial<MultiCase> = {}): MultiCase[] {
-  return [
-    { name, steps, ...extra },
-    { name: `${name} resp3`, steps, resp3, ...extra },
-  ];
-}
+import { blocks, both, on, sleep, words } from '../steps.ts';
 
 // Each blocking command, how it blocks on key `k`, and a push that wakes it.
 const blockers: { name: string; block: string; wake: string; type: 'list' | 'zset' }[] = [

@@ -7,20 +7,7 @@
 // Not covered: CLIENT UNBLOCK of a held client, which makes redis-server
 // 7.0.15 panic ("Unknown btype in replyToBlockedClientTimedOut()").
 import type { MultiCase, MultiStep } from '../case.ts';
-
-const w = (s: string): string[] => s.split(' ');
-const on = (c: number, cmd: string | string[], extra: { blocks?: true } = {}): MultiStep => ({
-  c, cmd: typeof cmd === 'string' ? w(cmd) : cmd, ...extra,
-});
-const blocks = (c: number, cmd: string | string[]): MultiStep => on(c, cmd, { blocks: true });
-const sleep = (ms: number): MultiStep => ({ sleep: ms });
-
-function both(name: string, steps: MultiStep[], resp3: number[], extra: Partial<MultiCase> = {}): MultiCase[] {
-  return [
-    { name, steps, ...extra },
-    { name: `${name} resp3`, steps, resp3, ...extra },
-  ];
-}
+import { blocks, both, on, sleep, words } from '../steps.ts';
 
 const pauseWrite = on(0, 'CLIENT PAUSE 100000 WRITE');
 const unpause = on(0, 'CLIENT UNPAUSE');
@@ -36,7 +23,7 @@ const notHeld = [
 
 const evalArgs = (cmd: string): string[] => {
   const m = /^(EVAL(?:_RO)?) (.*) (\d+)$/.exec(cmd);
-  return m ? [m[1], m[2], m[3]] : w(cmd);
+  return m ? [m[1], m[2], m[3]] : words(cmd);
 };
 
 const writeMode: MultiCase[] = [
