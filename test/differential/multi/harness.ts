@@ -177,6 +177,12 @@ export interface MultiHarnessOptions {
   spawn?: boolean;
 }
 
+/**
+ * Cases may use DEBUG (SET-ACTIVE-EXPIRE 0, to keep an expired key in place):
+ * both servers allow it from loopback connections, which all of ours are.
+ */
+const DEBUG_FROM_LOOPBACK = ['--enable-debug-command', 'local'];
+
 async function sideFor(label: Side['label'], s: RunningServer): Promise<Side> {
   const side = new Side(label, s.port, () => s.stop());
   await side.ensureConnections();
@@ -188,14 +194,14 @@ export async function startMultiHarness(opts: MultiHarnessOptions = {}): Promise
   const spawned = opts.spawn ?? process.env.REDMOON_MULTI_SPAWN === '1';
   let redmoonServer: RedisServer | null = null;
   const startRedmoon = async (): Promise<RunningServer> => {
-    if (spawned) return startRedmoonServer();
-    const server = opts.redmoon ?? createScriptingServer();
+    if (spawned) return startRedmoonServer(DEBUG_FROM_LOOPBACK);
+    const server = opts.redmoon ?? createScriptingServer({ config: { 'enable-debug-command': 'local' } });
     redmoonServer = server;
     const tcp = await listen(server, { port: 0 });
     server.setConfig('port', String(tcp.port));
     return { port: tcp.port, pid: process.pid, stop: () => tcp.close() };
   };
-  const [real, red] = await Promise.all([startRealRedis(), startRedmoon()]);
+  const [real, red] = await Promise.all([startRealRedis(DEBUG_FROM_LOOPBACK), startRedmoon()]);
   const [redis, redmoon] = await Promise.all([sideFor('redis', real), sideFor('redmoon', red)]);
   return {
     redis,

@@ -164,6 +164,22 @@ const resp3Cases: MultiCase[] = MODIFICATIONS.filter((_, i) => i % 8 === 0)
 const w = (cmd: Cmd): MultiStep => ({ c: 0, cmd });
 const o = (cmd: Cmd): MultiStep => ({ c: 1, cmd });
 
+/**
+ * k (and whatever `setup` adds) expires in place (active expiry off) before
+ * connection 0 watches it, then connection 1 runs `after` (a MultiStep runs as
+ * given): Redis treats the deletion of a key already expired at WATCH as no change.
+ */
+function expiredAtWatch(name: string, setup: Cmd[], after: (Cmd | MultiStep)[], third = false): MultiCase[] {
+  return [false, true].map((resp3) => ({
+    name: `key already expired when watched, ${name}${resp3 ? ' (RESP3)' : ''}`,
+    clients: third ? 3 : 2,
+    ...(resp3 ? { resp3: [0] } : {}),
+    steps: [o(['DEBUG', 'SET-ACTIVE-EXPIRE', '0']), ...on(1, setup), o(S('k', 'v', 'PX', '10')), { sleep: 30 }, w(['WATCH', 'k']),
+      ...after.map((a) => (Array.isArray(a) ? o(a) : a)), ...TX, ...(third ? on(2, [['MULTI'], ['EXEC']]) : [])],
+    cleanup: [['DEBUG', 'SET-ACTIVE-EXPIRE', '1']],
+  }));
+}
+
 const stateCases: MultiCase[] = [
   {
     name: 'watched key expires before EXEC (no access)',
@@ -175,18 +191,27 @@ const stateCases: MultiCase[] = [
   },
   {
     name: 'key already expired when watched, then read (no change)',
-    config: { hz: '1' },
-    steps: [o(['DEBUG', 'SET-ACTIVE-EXPIRE', '0']), o(S('k', 'v', 'PX', '10')), { sleep: 30 }, w(['WATCH', 'k']), o(['GET', 'k']), ...TX, o(['DEBUG', 'SET-ACTIVE-EXPIRE', '1'])],
+    steps: [o(['DEBUG', 'SET-ACTIVE-EXPIRE', '0']), o(S('k', 'v', 'PX', '10')), { sleep: 30 }, w(['WATCH', 'k']), o(['GET', 'k']), ...TX],
+    cleanup: [['DEBUG', 'SET-ACTIVE-EXPIRE', '1']],
   },
   {
     name: 'key already expired when watched, then set again',
-    config: { hz: '1' },
-    steps: [o(['DEBUG', 'SET-ACTIVE-EXPIRE', '0']), o(S('k', 'v', 'PX', '10')), { sleep: 30 }, w(['WATCH', 'k']), o(S('k', 'w')), ...TX, o(['DEBUG', 'SET-ACTIVE-EXPIRE', '1'])],
+    steps: [o(['DEBUG', 'SET-ACTIVE-EXPIRE', '0']), o(S('k', 'v', 'PX', '10')), { sleep: 30 }, w(['WATCH', 'k']), o(S('k', 'w')), ...TX],
+    cleanup: [['DEBUG', 'SET-ACTIVE-EXPIRE', '1']],
   },
   {
     name: 'key already expired when watched, EXEC untouched',
-    config: { hz: '1' },
-    steps: [o(['DEBUG', 'SET-ACTIVE-EXPIRE', '0']), o(S('k', 'v', 'PX', '10')), { sleep: 30 }, w(['WATCH', 'k']), ...TX, o(['DEBUG', 'SET-ACTIVE-EXPIRE', '1'])],
+    steps: [o(['DEBUG', 'SET-ACTIVE-EXPIRE', '0']), o(S('k', 'v', 'PX', '10')), { sleep: 30 }, w(['WATCH', 'k']), ...TX],
+    cleanup: [['DEBUG', 'SET-ACTIVE-EXPIRE', '1']],
+  },
+  ...expiredAtWatch('then FLUSHDB (no change)', [], [['FLUSHDB']]),
+  ...expiredAtWatch('then SWAPDB with a live k in db 1', [['SELECT', '1'], S('k', 'w'), ['SELECT', '0']], [['SWAPDB', '0', '1']]),
+  ...expiredAtWatch('then SWAPDB with an expired k in db 1', [['SELECT', '1'], S('k', 'w', 'PX', '10'), ['SELECT', '0']], [['SWAPDB', '0', '1']]),
+  ...expiredAtWatch('then another client watches and it is set', [], [{ c: 2, cmd: ['WATCH', 'k'] }, S('k', 'w')], true),
+  {
+    name: 'absent key watched, SWAPDB brings an expired one',
+    steps: [o(['DEBUG', 'SET-ACTIVE-EXPIRE', '0']), o(['SELECT', '1']), o(S('k', 'v', 'PX', '10')), { sleep: 30 }, w(['WATCH', 'k']), o(['SWAPDB', '0', '1']), ...TX],
+    cleanup: [['DEBUG', 'SET-ACTIVE-EXPIRE', '1']],
   },
   {
     name: 'key with a far TTL: EXEC goes through',
