@@ -42,6 +42,7 @@ function flagsOf(c: Client): string {
   let f = '';
   if (c.subscriptions.active) f += 'P';
   if (c.multi !== null) f += 'x';
+  if (c.blocked !== null) f += 'b';
   if (c.tracking !== null) {
     f += 't';
     if (c.tracking.brokenRedirect) f += 'R';
@@ -56,18 +57,20 @@ function flagsOf(c: Client): string {
 /** The line for `cl`, without the trailing newline; `now` is the server's command time (ms). */
 export function clientInfoLine(cl: Client, now: number): string {
   // The client running this command has its request in the query buffer and
-  // its argv allocated; the others are idle.
+  // its argv allocated; the others are idle. Inside EXEC, Redis shows EXEC.
   const running = cl.cmd !== null;
-  const qbuf = running ? Math.max(cl.queryBufLen, respLength(cl.argv)) : cl.queryBufLen;
+  const exec = cl.inExec ? cl.multi?.progress ?? null : null;
+  const argv = exec === null ? cl.argv : exec.execArgv;
+  const qbuf = running ? Math.max(cl.queryBufLen, respLength(argv)) : cl.queryBufLen;
   const qbufFree = qbuf === 0 && !running ? QUERY_BUF_ALLOC : Math.max(0, QUERY_BUF_ALLOC - qbuf);
   let argvMem = 0;
-  if (running) for (const a of cl.argv) argvMem += a.length;
+  if (running) for (const a of argv) argvMem += a.length;
   const rbs = running ? REPLY_BUF_ACTIVE : REPLY_BUF_IDLE;
   const rbp = running ? REPLY_BUF_ACTIVE : 0;
-  const argvPointers = running ? cl.argv.length * 8 : 0;
+  const argvPointers = running ? argv.length * 8 : 0;
   const multiMem = cl.multi === null ? 0 : cl.multi.argvBytes;
   const totMem = CLIENT_STRUCT_BYTES + multiMem + qbuf + qbufFree + argvMem + argvPointers + rbs + cl.outputBufLen;
-  const cmd = cl.cmd ?? cl.lastCmd;
+  const cmd = exec === null ? cl.cmd ?? cl.lastCmd : cl.server.lookupCommand('exec')!;
   const fields: [string, string | number][] = [
     ['id', cl.id],
     ['addr', cl.addr],

@@ -146,7 +146,8 @@ function clientsSection(s: RedisServer): Field[] {
   return [
     ['connected_clients', s.clients.size], ['cluster_connections', 0], ['maxclients', s.config.maxclients],
     ['client_recent_max_input_buffer', maxIn], ['client_recent_max_output_buffer', maxOut],
-    ['blocked_clients', 0], ['tracking_clients', s.tracking.clientCount], ['clients_in_timeout_table', 0],
+    ['blocked_clients', s.blocking.blockedClients], ['tracking_clients', s.tracking.clientCount],
+    ['clients_in_timeout_table', s.blocking.clientsInTimeoutTable],
   ];
 }
 
