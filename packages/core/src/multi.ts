@@ -23,8 +23,8 @@ export class MultiState {
   argvBytes = 0;
   /** A command was rejected while queueing (CLIENT_DIRTY_EXEC): EXEC answers EXECABORT. */
   dirtyExec = false;
-  /** Set once EXEC starts running the queue: the next command and the replies so far. */
-  progress: { next: number; replies: Reply[] } | null = null;
+  /** Set once EXEC starts running the queue: EXEC's own argv, the next command and the replies so far. */
+  progress: { execArgv: string[]; next: number; replies: Reply[] } | null = null;
 
   add(cmd: CommandEntry, argv: string[]): void {
     this.queue.push({ cmd, argv });

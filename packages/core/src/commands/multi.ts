@@ -41,7 +41,7 @@ function exec(c: Client): Reply {
       return NULL_ARRAY;
     }
     srv.watches.unwatchAll(c);
-    m.progress = { next: 0, replies: [] };
+    m.progress = { execArgv: c.argv, next: 0, replies: [] };
   }
   const p = m.progress;
   c.inExec = true;
