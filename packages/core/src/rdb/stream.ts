@@ -147,12 +147,14 @@ export function loadStream(r: RdbReader, v2: boolean): StreamValue {
   while (nodes-- > 0) {
     const key = r.string();
     const node = decodeNode(key, r.string());
-    const last = s.nodes[s.nodes.length - 1];
+    const last = s.nodes.last();
     if (last !== undefined && node.key <= last.entries[last.entries.length - 1].key) corrupt('stream nodes out of order');
     s.nodes.push(node);
   }
   s.length = Number(r.lenBig());
-  if (s.length !== s.nodes.reduce((n, node) => n + node.count, 0)) corrupt('Stream length inconsistent with rax entries');
+  let live = 0;
+  for (const node of s.nodes) live += node.count;
+  if (s.length !== live) corrupt('Stream length inconsistent with rax entries');
   s.lastId = readId(r);
   if (v2) {
     s.firstId = readId(r);

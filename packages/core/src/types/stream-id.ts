@@ -13,23 +13,31 @@ export const U64_MAX = 0xffffffffffffffffn;
 export const ZERO_ID: StreamID = { ms: 0n, seq: 0n };
 export const MAX_ID: StreamID = { ms: U64_MAX, seq: U64_MAX };
 
-const hex16 = (v: bigint): string => v.toString(16).padStart(16, '0');
+/** The uint64 of 8 big-endian bytes at pos. */
+function readU64(s: string, pos: number): bigint {
+  const word = (p: number): number =>
+    ((s.charCodeAt(p) << 24) | (s.charCodeAt(p + 1) << 16) | (s.charCodeAt(p + 2) << 8) | s.charCodeAt(p + 3)) >>> 0;
+  return (BigInt(word(pos)) << 32n) | BigInt(word(pos + 4));
+}
 
-/** streamEncodeID: the 128-bit big-endian form, as 16 latin1 chars. */
+/**
+ * streamEncodeID: the 128-bit big-endian form, as 16 latin1 chars (built in
+ * one call: a flat string, which compares faster than a concatenation).
+ */
 export function idKey(id: StreamID): string {
-  const h = hex16(id.ms) + hex16(id.seq);
-  let s = '';
-  for (let i = 0; i < 32; i += 2) s += String.fromCharCode(parseInt(h.slice(i, i + 2), 16));
-  return s;
+  const a = Number(id.ms >> 32n);
+  const b = Number(id.ms & 0xffffffffn);
+  const c = Number(id.seq >> 32n);
+  const d = Number(id.seq & 0xffffffffn);
+  return String.fromCharCode(
+    a >>> 24, (a >>> 16) & 255, (a >>> 8) & 255, a & 255, b >>> 24, (b >>> 16) & 255, (b >>> 8) & 255, b & 255,
+    c >>> 24, (c >>> 16) & 255, (c >>> 8) & 255, c & 255, d >>> 24, (d >>> 16) & 255, (d >>> 8) & 255, d & 255,
+  );
 }
 
 /** streamDecodeID. */
 export function keyToId(key: string): StreamID {
-  let ms = 0n;
-  let seq = 0n;
-  for (let i = 0; i < 8; i++) ms = (ms << 8n) | BigInt(key.charCodeAt(i));
-  for (let i = 8; i < 16; i++) seq = (seq << 8n) | BigInt(key.charCodeAt(i));
-  return { ms, seq };
+  return { ms: readU64(key, 0), seq: readU64(key, 8) };
 }
 
 /** streamCompareID: -1, 0 or 1. */

@@ -109,6 +109,52 @@ export class StreamNode {
   }
 }
 
+/**
+ * The radix tree's listpacks in master ID order. Trimming removes nodes from
+ * the front: a head offset makes that O(1) (the array is compacted once half
+ * of it is dead), as appending at the back is.
+ */
+export class NodeList {
+  private items: (StreamNode | undefined)[] = [];
+  private head = 0;
+  /** Bumped by every change: XINFO's radix tree node count is cached against it. */
+  version = 0;
+
+  get length(): number {
+    return this.items.length - this.head;
+  }
+
+  at(i: number): StreamNode {
+    return this.items[this.head + i]!;
+  }
+
+  last(): StreamNode | undefined {
+    return this.length === 0 ? undefined : this.items[this.items.length - 1];
+  }
+
+  push(node: StreamNode): void {
+    this.items.push(node);
+    this.version++;
+  }
+
+  removeAt(i: number): void {
+    this.version++;
+    if (i !== 0) {
+      this.items.splice(this.head + i, 1);
+      return;
+    }
+    this.items[this.head++] = undefined;
+    if (this.head > 16 && this.head * 2 > this.items.length) {
+      this.items = this.items.slice(this.head);
+      this.head = 0;
+    }
+  }
+
+  *[Symbol.iterator](): Generator<StreamNode> {
+    for (let i = this.head; i < this.items.length; i++) yield this.items[i]!;
+  }
+}
+
 /** The node limits of streamAppendItem, from stream-node-max-bytes / -entries. */
 export interface NodeLimits {
   maxBytes: number;
@@ -117,7 +163,8 @@ export interface NodeLimits {
 
 export class StreamValue {
   /** The radix tree's listpacks, ordered by master ID. */
-  nodes: StreamNode[] = [];
+  nodes = new NodeList();
+  private raxCache = { version: -1, nodes: 1 };
   /** Live entries. */
   length = 0;
   lastId: StreamID = ZERO_ID;
@@ -135,7 +182,7 @@ export class StreamValue {
    * fields and values) or stream-node-max-entries (live and deleted entries).
    */
   append(id: StreamID, fields: readonly string[], values: readonly string[], limits: NodeLimits): void {
-    let tail: StreamNode | undefined = this.nodes[this.nodes.length - 1];
+    let tail: StreamNode | undefined = this.nodes.last();
     if (tail !== undefined) {
       let totalLength = 0;
       for (const f of fields) totalLength += f.length;
@@ -162,7 +209,7 @@ export class StreamValue {
     let hi = this.nodes.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.nodes[mid].key <= key) lo = mid + 1;
+      if (this.nodes.at(mid).key <= key) lo = mid + 1;
       else hi = mid;
     }
     return lo - 1;
@@ -180,7 +227,7 @@ export class StreamValue {
     if (!rev) {
       let n = Math.max(0, this.nodeAtOrBefore(startKey));
       for (; n < nodes.length; n++) {
-        const node = nodes[n];
+        const node = nodes.at(n);
         const entries = node.entries;
         for (let i = n === 0 || node.key < startKey ? node.lowerBound(startKey) : 0; i < entries.length; i++) {
           const e = entries[i];
@@ -190,8 +237,9 @@ export class StreamValue {
       }
     } else {
       for (let n = this.nodeAtOrBefore(endKey); n >= 0; n--) {
-        const entries = nodes[n].entries;
-        for (let i = nodes[n].lowerBound(endKey); i >= 0; i--) {
+        const node = nodes.at(n);
+        const entries = node.entries;
+        for (let i = node.lowerBound(endKey); i >= 0; i--) {
           const e = entries[i];
           if (e === undefined || e.key > endKey) continue;
           if (e.key < startKey) return;
@@ -212,7 +260,7 @@ export class StreamValue {
   has(id: StreamID): StreamEntry | undefined {
     const n = this.nodeAtOrBefore(idKey(id));
     if (n < 0) return undefined;
-    const node = this.nodes[n];
+    const node = this.nodes.at(n);
     const key = idKey(id);
     const e = node.entries[node.lowerBound(key)];
     return e !== undefined && e.key === key && !e.deleted ? e : undefined;
@@ -231,10 +279,10 @@ export class StreamValue {
     const key = idKey(id);
     const n = this.nodeAtOrBefore(key);
     if (n < 0) return false;
-    const node = this.nodes[n];
+    const node = this.nodes.at(n);
     const e = node.entries[node.lowerBound(key)];
     if (e === undefined || e.key !== key || e.deleted) return false;
-    if (node.count === 1) this.nodes.splice(n, 1);
+    if (node.count === 1) this.nodes.removeAt(n);
     else node.markDeleted(e);
     this.length--;
     return true;
@@ -247,7 +295,7 @@ export class StreamValue {
 
   /** streamGetEdgeID(first, with tombstones): the first ID still in a listpack. */
   firstStoredId(): StreamID {
-    const node = this.nodes[0];
+    const node = this.nodes.length === 0 ? undefined : this.nodes.at(0);
     return node === undefined ? { ms: U64_MAX, seq: U64_MAX } : node.entries[0].id;
   }
 
@@ -261,14 +309,14 @@ export class StreamValue {
     let deleted = 0;
     while (this.nodes.length > 0) {
       if (strategy.maxlen !== undefined && this.length <= strategy.maxlen) break;
-      const node = this.nodes[0];
+      const node = this.nodes.at(0);
       const entries = node.count;
       if (limit !== 0 && deleted + entries > limit) break;
       const removeNode = strategy.maxlen !== undefined
         ? this.length - entries >= strategy.maxlen
         : cmpId(node.entries[node.entries.length - 1].id, strategy.minid!) < 0;
       if (removeNode) {
-        this.nodes.shift();
+        this.nodes.removeAt(0);
         this.length -= entries;
         deleted += entries;
         continue;
@@ -296,14 +344,18 @@ export class StreamValue {
    * (a leaf). Chains without branches are compressed into one node.
    */
   raxNodes(): number {
-    const keys = this.nodes.map((n) => n.key);
-    if (keys.length === 0) return 1;
-    return countRaxNodes(keys, 0, keys.length, 0);
+    const cache = this.raxCache;
+    if (cache.version !== this.nodes.version) {
+      const keys = [...this.nodes].map((n) => n.key);
+      cache.nodes = keys.length === 0 ? 1 : countRaxNodes(keys, 0, keys.length, 0);
+      cache.version = this.nodes.version;
+    }
+    return cache.nodes;
   }
 
   clone(): StreamValue {
     const s = new StreamValue();
-    s.nodes = this.nodes.map((n) => n.clone());
+    for (const n of this.nodes) s.nodes.push(n.clone());
     s.length = this.length;
     s.lastId = this.lastId;
     s.firstId = this.firstId;
