@@ -4,7 +4,7 @@
 // its marker key), streams (its event log), pub/sub and MULTI.
 import IORedis from 'ioredis';
 import { Queue, QueueEvents, Worker } from 'bullmq';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import RedmoonIORedis from '../../packages/redmoon/src/ioredis.ts';
 import { createRedis } from '../../packages/redmoon/src/index.ts';
 import { type RunningServer, startRealRedis } from '../support/servers.ts';
@@ -18,6 +18,7 @@ interface Backend {
 
 let real: RunningServer;
 const backends: Backend[] = [];
+const redmoon = createRedis();
 
 beforeAll(async () => {
   real = await startRealRedis();
@@ -26,11 +27,10 @@ beforeAll(async () => {
     connect: () => new IORedis({ port: real.port, host: '127.0.0.1', maxRetriesPerRequest: null }),
     close: () => real.stop(),
   });
-  const server = createRedis();
   backends.push({
     name: 'redmoon',
-    connect: () => new RedmoonIORedis({ redmoon: server, maxRetriesPerRequest: null }),
-    close: () => server.close(),
+    connect: () => new RedmoonIORedis({ redmoon, maxRetriesPerRequest: null }),
+    close: () => redmoon.close(),
   });
 });
 
@@ -66,11 +66,7 @@ async function withQueue(
   }
 }
 
-/**
- * redmoon joins this list once BullMQ runs on it (it needs BZPOPMIN, which the
- * blocking-commands work adds); until then the scenarios validate against real Redis.
- */
-const BACKENDS = ['real redis-server'];
+const BACKENDS = ['real redis-server', 'redmoon'];
 
 describe.each(BACKENDS)('BullMQ on %s', (backendName) => {
   const backend = (): Backend => backends.find((b) => b.name === backendName)!;
@@ -103,5 +99,27 @@ describe.each(BACKENDS)('BullMQ on %s', (backendName) => {
       expect(await job.waitUntilFinished(events, 10_000)).toBe(7);
       expect(Date.now() - start).toBeGreaterThanOrEqual(300);
     });
+  });
+});
+
+describe('BullMQ on redmoon, time moved by the test', () => {
+  test('a job delayed by an hour runs once the clock passes the hour', async () => {
+    const b = backends.find((x) => x.name === 'redmoon')!;
+    // BullMQ computes delays from Date.now(); redmoon's clock follows Date (it is not frozen).
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      await withQueue(b, 'q-clock', async ({ n }) => n, async (queue, events) => {
+        const job = await queue.add('later', { n: 9 }, { delay: 3_600_000 });
+        await new Promise((r) => setTimeout(r, 50));
+        expect(await job.getState()).toBe('delayed');
+        const done = job.waitUntilFinished(events, 10_000);
+        vi.setSystemTime(Date.now() + 3_600_001);
+        // The worker's BZPOPMIN times out on the server clock: run the server's timers now.
+        redmoon.time.advance(0);
+        expect(await done).toBe(9);
+      });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
