@@ -337,6 +337,15 @@ const stateCases: MultiCase[] = [
     steps: [w(['WATCH', 'k']), o(['EVAL', "redis.call('incr', KEYS[1]); return 1", '1', 'k']), w(['MULTI']), w(['HGETALL', 'h']), w(['EXEC'])],
   },
   {
+    // The script runs past busy-reply-threshold inside EXEC: others get BUSY meanwhile,
+    // then EXEC answers with every reply, the commands after the script included.
+    name: 'slow script inside EXEC: BUSY for others, then the whole EXEC reply',
+    config: { 'busy-reply-threshold': '20' },
+    steps: [w(['MULTI']), w(S('a', '1')),
+      w(['EVAL', "local s = redis.call('time'); local n = 0; repeat n = n + 1; local t = redis.call('time') until (t[1] - s[1]) * 1000000 + (t[2] - s[2]) > 120000; return 'slow'", '0']),
+      w(['INCR', 'a']), { c: 0, cmd: ['EXEC'], blocks: true }, { sleep: 40 }, o(['GET', 'a']), { sleep: 150 }, o(['GET', 'a'])],
+  },
+  {
     name: 'FLUSHALL by another client inside a transaction window',
     steps: [o(S('k', 'v')), w(['WATCH', 'k']), w(['MULTI']), w(['GET', 'k']), o(['FLUSHALL']), w(['EXEC'])],
   },
