@@ -16,6 +16,9 @@ const all = (key = 's'): Cmd => ['XRANGE', key, '-', '+'];
 const adds = (n: number, key = 's', fields: (i: number) => string[] = (i) => ['f', String(i)]): Cmd[] =>
   Array.from({ length: n }, (_, i) => ['XADD', key, `${i + 1}-0`, ...fields(i + 1)]);
 const small = { 'stream-node-max-entries': '3' };
+const fromHex = (h: string): string => h.replace(/../g, (b) => String.fromCharCode(parseInt(b, 16)));
+/** DUMP of XADD s 1-0 f 1; XADD s 2-0 f 2; XDEL s 1-0; XGROUP CREATE s g 0; XGROUP CREATE s h 2-0 ENTRIESREAD 1 on redis-server 7.0.15. */
+const REDIS_STREAM_DUMP = '1301100000000000000001000000000000000026260000000f0001010101010181660200010301000100010101040102010101000102010401ff0102000200010002020167000081ffffffffffffffff0000016802000100000a008eb31a22ecea5bd4';
 
 const STREAM_COMMANDS_ON_S: Cmd[] = [
   ['XADD', 's', '1-1', 'a', 'b'], ['XADD', 's', 'NOMKSTREAM', '1-1', 'a', 'b'], ['XRANGE', 's', '-', '+'],
@@ -173,6 +176,13 @@ export const cases: Case[] = [
   { name: 'xinfo stream full', cmds: [...adds(15), ['XINFO', 'STREAM', 's', 'FULL'], ['XINFO', 'STREAM', 's', 'FULL', 'COUNT', '0'], ['XINFO', 'STREAM', 's', 'FULL', 'COUNT', '-1'], ['XINFO', 'STREAM', 's', 'FULL', 'count', '3']] },
   { name: 'xinfo stream resp3', resp3: true, cmds: [...adds(3), info(), ['XINFO', 'STREAM', 's', 'FULL'], ['XDEL', 's', '1-0', '2-0', '3-0'], info()] },
   { name: 'xinfo stream empty stream', cmds: [['XGROUP', 'CREATE', 's', 'g', '$', 'MKSTREAM'], info(), ['XINFO', 'STREAM', 's', 'FULL']] },
+  { name: 'move a stream', cmds: [...adds(2), ['MOVE', 's', '1'], ['EXISTS', 's'], ['SELECT', '1'], ['XRANGE', 's', '-', '+'], ['DEL', 's'], ['SELECT', '0']] },
+  { name: 'swapdb with a stream', cmds: [...adds(2), ['SWAPDB', '0', '1'], ['XLEN', 's'], ['SELECT', '1'], ['XLEN', 's'], ['FLUSHDB'], ['SELECT', '0']] },
+  { name: 'sort a stream', cmds: [...adds(2), ['SORT', 's'], ['SORT_RO', 's']] },
+  { name: 'expire a stream', cmds: [...adds(2), ['EXPIRE', 's', '100'], { cmd: ['TTL', 's'], near: 1 }, ['PERSIST', 's'], ['PEXPIRE', 's', '0'], ['EXISTS', 's']] },
+  { name: 'object on a stream', cmds: [...adds(2), ['OBJECT', 'ENCODING', 's'], ['OBJECT', 'REFCOUNT', 's'], ['OBJECT', 'FREQ', 's']] },
+  { name: 'dump of streams', config: small, cmds: [...adds(10), ['XDEL', 's', '2-0', '5-0'], ['DUMP', 's'], ['XTRIM', 's', 'MAXLEN', '4'], ['DUMP', 's'], ['XGROUP', 'CREATE', 's', 'g', '$', 'ENTRIESREAD', '3'], ['XGROUP', 'CREATE', 'e', 'g', '0', 'MKSTREAM'], ['DUMP', 'e'], ['DUMP', 's']] },
+  { name: 'restore a stream dumped by redis-server', cmds: [['RESTORE', 's', '0', fromHex(REDIS_STREAM_DUMP)], ['XINFO', 'STREAM', 's', 'FULL'], ['XINFO', 'GROUPS', 's'], ['DUMP', 's'], ['RESTORE', 's', '0', fromHex(REDIS_STREAM_DUMP)], ['RESTORE', 't', '0', fromHex(REDIS_STREAM_DUMP.slice(0, -4))]] },
   ...wrongTypeCases,
   ...otherTypesOnStream,
   ...arityCases,
