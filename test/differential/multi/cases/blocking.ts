@@ -130,12 +130,13 @@ const unblock: MultiCase[] = [
   ], [1], { clients: 3 }),
 ];
 
+// A sub-millisecond timeout (1 ms after ceill) is unit-tested on the controlled clock:
+// here it would race the step's settle (redis-server answers it at its next event-loop wake-up).
 const timeouts: MultiCase[] = [
   ...both('timeouts of several clients', [
     blocks(0, 'BLPOP k 0.05'), blocks(1, 'BZPOPMIN z 0.05'), blocks(2, 'BLMOVE k d LEFT LEFT 0.05'), sleep(250), on(3, 'RPUSH k a'), on(3, 'LLEN k'),
   ], [0, 1, 2], { clients: 4 }),
   ...both('a timed-out client is not served later', [blocks(0, 'BRPOP k 0.05'), sleep(250), on(1, 'RPUSH k a'), on(1, 'LLEN k')], [0]),
-  ...both('a tiny timeout still waits', [blocks(0, 'BLPOP k 0.0001'), sleep(250), on(0, 'PING')], [0]),
   ...both('a negative zero timeout blocks forever', [blocks(0, 'BLPOP k -0.0001'), sleep(150), on(1, 'RPUSH k a'), on(1, 'LLEN k')], [0]),
   ...both('a huge timeout blocks', [blocks(0, 'BLPOP k 9223372036854775'), sleep(50), on(1, 'RPUSH k a'), on(1, 'LLEN k')], [0]),
   ...both('a hex timeout blocks', [blocks(0, 'BLPOP k 0x10'), on(1, 'RPUSH k a'), on(1, 'LLEN k')], [0]),
