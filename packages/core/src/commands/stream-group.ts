@@ -44,6 +44,7 @@ export function lookupOrCreateConsumer(c: Client, group: ConsumerGroup, name: st
  * XCLAIM key group consumer 0 id TIME ms RETRYCOUNT n FORCE JUSTID LASTID last-id.
  */
 export function propagateXclaim(c: Client, key: string, groupName: string, group: ConsumerGroup, idArg: string, nack: Nack): void {
+  if (!c.server.propagating) return;
   c.server.propagate(c.db.id, [
     'XCLAIM', key, groupName, nack.consumer!.name, '0', idArg, 'TIME', String(nack.deliveryTime),
     'RETRYCOUNT', String(nack.deliveryCount), 'FORCE', 'JUSTID', 'LASTID', formatId(group.lastId),
@@ -52,6 +53,7 @@ export function propagateXclaim(c: Client, key: string, groupName: string, group
 
 /** streamPropagateGroupID: XGROUP SETID key group last-id ENTRIESREAD n. */
 export function propagateGroupId(c: Client, key: string, groupName: string, group: ConsumerGroup): void {
+  if (!c.server.propagating) return;
   c.server.propagate(c.db.id, ['XGROUP', 'SETID', key, groupName, formatId(group.lastId), 'ENTRIESREAD', String(group.entriesRead)]);
 }
 
