@@ -82,26 +82,28 @@ export function bytesToHuman(n: number): string {
   return `${n}B`;
 }
 
-/** A rough byte size of a value structure: strings by length, containers by their elements. */
-function approxBytes(v: unknown): number {
+/**
+ * A rough byte size of a value structure: strings by length, containers by their
+ * elements. Each object counts once: skiplist nodes point back at each other.
+ */
+function approxBytes(v: unknown, seen: Set<object> = new Set()): number {
   if (typeof v === 'string') return v.length;
   if (typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean') return 8;
+  if (v === null || typeof v !== 'object' || seen.has(v)) return 0;
+  seen.add(v);
   if (v instanceof Map) {
     let n = 16 * v.size;
-    for (const [k, x] of v) n += approxBytes(k) + approxBytes(x);
+    for (const [k, x] of v) n += approxBytes(k, seen) + approxBytes(x, seen);
     return n;
   }
   if (v instanceof Set || Array.isArray(v)) {
     let n = 8 * (v instanceof Set ? v.size : v.length);
-    for (const x of v) n += approxBytes(x);
+    for (const x of v) n += approxBytes(x, seen);
     return n;
   }
-  if (v !== null && typeof v === 'object') {
-    let n = 16;
-    for (const x of Object.values(v)) n += approxBytes(x);
-    return n;
-  }
-  return 0;
+  let n = 16;
+  for (const x of Object.values(v)) n += approxBytes(x, seen);
+  return n;
 }
 
 /**
