@@ -171,7 +171,7 @@ const MODIFICATIONS: [string, Cmd[], Cmd[]][] = [
   ['LMOVE k onto itself', [['RPUSH', 'k', 'a', 'b']], [['LMOVE', 'k', 'k', 'LEFT', 'RIGHT']]],
   ['BLMOVE with data', [['RPUSH', 'x', 'a']], [['BLMOVE', 'x', 'k', 'LEFT', 'LEFT', '0']]],
   ['LPOS and LINDEX (read)', [['RPUSH', 'k', 'a']], [['LPOS', 'k', 'a'], ['LINDEX', 'k', '0']]],
-  ['SPOP with count', [['SADD', 'k', 'a', 'b']], [['SPOP', 'k', '5']]],
+  ['SPOP with count', [['SADD', 'k', 'a']], [['SPOP', 'k', '5']]],
   ['SPOP count 0', [['SADD', 'k', 'a']], [['SPOP', 'k', '0']]],
   ['SMOVE from k', [['SADD', 'k', 'a', 'b']], [['SMOVE', 'k', 'x', 'a']]],
   ['SMOVE missing member (no change)', [['SADD', 'k', 'a']], [['SMOVE', 'k', 'x', 'z']]],
