@@ -62,6 +62,8 @@ export class Connection {
   private handlingInput = false;
   /** A flush of pushed output is queued (see push). */
   private flushQueued = false;
+  /** Pushes to this client while its EXEC runs, with the index of the queued command that sent them. */
+  private execPushes: [number, Reply][] | null = null;
   private closed = false;
   /**
    * The command whose script suspended past busy-reply-threshold: it is executed
@@ -271,8 +273,16 @@ export class Connection {
    * event-loop turn.
    */
   private push(r: Reply): void {
-    if (this.closed || this.client.closeAfterReply) return;
-    this.append(encodePush(r, this.client.resp));
+    const c = this.client;
+    if (this.closed || c.closeAfterReply) return;
+    // Inside its own EXEC, Redis writes a push into the EXEC reply as it is built,
+    // before the reply of the queued command that caused it.
+    const progress = c.inExec ? c.multi?.progress : null;
+    if (progress) {
+      (this.execPushes ??= []).push([progress.next, r]);
+      return;
+    }
+    this.append(encodePush(r, c.resp));
     if (this.handlingInput || this.flushQueued || this.closed) return;
     this.flushQueued = true;
     queueMicrotask(() => {
@@ -287,9 +297,35 @@ export class Connection {
    */
   private writeReply(reply: Reply): void {
     const c = this.client;
-    if (wantsReply(c, reply)) this.append(encode(reply, c.resp));
+    if (this.execPushes !== null) this.writeExecReply(reply);
+    else if (wantsReply(c, reply)) this.append(encode(reply, c.resp));
     if (c.pushesAfterReply.length === 0) return;
     for (const r of c.pushesAfterReply.splice(0)) this.push(r);
+  }
+
+  /**
+   * An EXEC reply with the pushes its commands sent this client (SUBSCRIBE's
+   * confirmations, messages it published to itself) placed before the reply
+   * of the command that caused them; only the pushes under CLIENT REPLY OFF.
+   */
+  private writeExecReply(reply: Reply): void {
+    const c = this.client;
+    const pushes = this.execPushes!;
+    this.execPushes = null;
+    const whole = wantsReply(c, reply);
+    if (reply.t !== 'array' || !whole) {
+      for (const [, r] of pushes) this.append(encodePush(r, c.resp));
+      if (whole) this.append(encode(reply, c.resp));
+      return;
+    }
+    let out = `*${reply.v.length}\r\n`;
+    let next = 0;
+    for (let i = 0; i < reply.v.length; i++) {
+      for (; next < pushes.length && pushes[next][0] <= i; next++) out += encode(pushes[next][1], c.resp);
+      out += encode(reply.v[i], c.resp);
+    }
+    for (; next < pushes.length; next++) out += encode(pushes[next][1], c.resp);
+    this.append(out);
   }
 
   /**

@@ -158,6 +158,29 @@ const scriptsAndTransactions: MultiCase[] = [
     steps: [on(0, 'MULTI'), on(0, 'SUBSCRIBE t'), on(0, 'EXEC'), on(1, 'PUBLISH t m'), on(0, 'PING')],
   },
   {
+    name: 'subscribe to several channels inside a transaction',
+    clients: 2,
+    steps: [on(0, 'MULTI'), on(0, 'PING'), on(0, 'SUBSCRIBE a b'), on(0, 'PSUBSCRIBE p*'), on(0, 'EXEC'), on(1, 'PUBLISH b m'), on(0, 'UNSUBSCRIBE a')],
+  },
+  ...both('subscribe and unsubscribe inside a transaction', [on(0, 'MULTI'), on(0, 'SUBSCRIBE a'), on(0, 'SET k v'), on(0, 'UNSUBSCRIBE a'), on(0, 'GET k'), on(0, 'EXEC'), on(0, 'GET k')], [0]),
+  {
+    name: 'resp3 publish to itself inside a transaction: messages inside the EXEC reply',
+    clients: 2,
+    resp3: [0],
+    steps: [
+      on(0, 'SUBSCRIBE ch'), on(0, 'PSUBSCRIBE c*'), on(0, 'MULTI'), on(0, 'PUBLISH ch x'), on(0, 'SET k v'), on(0, 'PUBLISH ch y'), on(0, 'EXEC'),
+      on(0, 'CLIENT REPLY OFF', { blocks: true }), on(0, 'MULTI', { blocks: true }), on(0, 'PUBLISH ch z', { blocks: true }), on(0, 'EXEC'),
+      on(0, 'CLIENT REPLY ON'), on(1, 'PUBLISH ch w'),
+    ],
+  },
+  {
+    name: 'resp3 keyspace events to itself inside a transaction',
+    clients: 1,
+    resp3: [0],
+    config: { 'notify-keyspace-events': 'KEA' },
+    steps: [on(0, 'PSUBSCRIBE __keyspace@0__:*'), on(0, 'MULTI'), on(0, 'SET k v'), on(0, 'GET k'), on(0, 'DEL k'), on(0, 'EXEC')],
+  },
+  {
     name: 'ssubscribe inside a transaction is refused',
     clients: 1,
     steps: [on(0, 'MULTI'), on(0, 'SSUBSCRIBE s'), on(0, 'PING'), on(0, 'EXEC'), on(0, 'PUBSUB SHARDNUMSUB s')],
