@@ -1,7 +1,7 @@
 // The redmoon CLI: `redmoon eval` prints what `redis-cli --eval` prints against
 // a real redis-server holding the same dataset; `redmoon dump` reads a real
 // server into a snapshot that `--data` loads back.
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -126,6 +126,26 @@ describe('redmoon dump', () => {
     const byKey = (s: Snapshot): unknown[] => [...s.dbs['0']].sort((a, b) => JSON.stringify(a.key).localeCompare(JSON.stringify(b.key)));
     expect(byKey(snap)).toEqual(byKey(FIXTURE));
   });
+});
+
+test('redmoon load serves a snapshot over TCP', async () => {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'packages/redmoon/bin/redmoon.ts', 'load', fixturePath, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  try {
+    const port = await new Promise<number>((resolve, reject) => {
+      let out = '';
+      child.stdout.on('data', (d: Buffer) => {
+        out += d.toString();
+        const m = /redmoon ready on [^\s]*:(\d+)/.exec(out);
+        if (m) resolve(Number(m[1]));
+      });
+      child.once('exit', (code) => reject(new Error(`exited with ${code}: ${out}`)));
+    });
+    const c = new IORedis({ port, host: '127.0.0.1' });
+    expect(await c.hgetall('user:1')).toEqual({ name: 'Ada', visits: '3' });
+    c.disconnect();
+  } finally {
+    child.kill('SIGTERM');
+  }
 });
 
 test('bin/redmoon.ts runs', async () => {

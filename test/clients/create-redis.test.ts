@@ -71,6 +71,21 @@ describe('time control', () => {
     await r.close();
   });
 
+  test('advance fires blocking timeouts; call() waits for a blocking command', async () => {
+    const r = createRedis();
+    r.time.freeze();
+    const io = new Redis({ redmoon: r });
+    const timedOut = io.blpop('empty', 5);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    r.time.advance(5001);
+    expect(await timedOut).toBeNull();
+    const served = r.call('BLPOP', 'jobs', '0');
+    await io.rpush('jobs', 'j1');
+    expect(await served).toEqual(['jobs', 'j1']);
+    io.disconnect();
+    await r.close();
+  });
+
   test('set jumps to a date; freeze stops TIME', async () => {
     const r = createRedis();
     r.time.freeze(new Date('2030-01-01T00:00:00Z'));
@@ -80,6 +95,19 @@ describe('time control', () => {
     expect(r.callSync('GET', 'k')).toBeNull();
     expect(r.time.now()).toBe(Date.UTC(2030, 0, 3));
     await r.close();
+  });
+});
+
+describe('seed', () => {
+  test('the same seed gives the same random choices, in commands and scripts', async () => {
+    const picks = async (): Promise<unknown[]> => {
+      const r = createRedis({ seed: 42 });
+      r.callSync('SADD', 's', ...Array.from({ length: 50 }, (_, i) => `m${i}`));
+      const out = [r.callSync('SRANDMEMBER', 's', '-5'), r.callSync('EVAL', 'return tostring(math.random())', '0')];
+      await r.close();
+      return out;
+    };
+    expect(await picks()).toEqual(await picks());
   });
 });
 

@@ -112,6 +112,17 @@ describe('redmoon/ioredis', () => {
     expect(await a.redmoon.call('GET', 'in3')).toBe('y');
   });
 
+  test("ioredis's ready check (INFO) on a server holding every type", async () => {
+    const server = createRedis();
+    server.callSync('ZADD', 'z', '1', 'a', '2', 'b');
+    server.callSync('RPUSH', 'l', 'x');
+    server.callSync('HSET', 'h', 'f', 'v');
+    server.callSync('SADD', 's', 'm');
+    const r = client({ redmoon: server });
+    expect(await r.zrange('z', 0, -1)).toEqual(['a', 'b']);
+    await server.close();
+  });
+
   test('a server from createRedis()', async () => {
     const server = createRedis();
     const r = client({ redmoon: server });
