@@ -119,6 +119,8 @@ export class RedisServer {
   readonly tracking = new Tracking(this.clients);
   /** The client whose top-level command is running (Redis's server.current_client), null between commands. */
   currentClient: Client | null = null;
+  /** The client of the innermost running command (a script's own client inside a script). */
+  private executingClient: Client | null = null;
   /** Blocked clients, ready keys and CLIENT PAUSE (blocking.ts). */
   readonly blocking: Blocking = new Blocking(this);
   /** Hook for pub/sub; keyspace notifications publish through it. */
@@ -321,6 +323,8 @@ export class RedisServer {
     c.forcePropagation = false;
     const dirtyBefore = this.dirty;
     if (this.depth === 0) this.currentClient = c;
+    const outerClient = this.executingClient;
+    this.executingClient = c;
     this.depth++;
     let reply: Reply;
     try {
@@ -344,6 +348,7 @@ export class RedisServer {
       if (this.tracking.clientCount !== 0 && (cmd.flags & F.READONLY) && reply !== BLOCKED) this.trackReadKeys(c, cmd, argv);
     } finally {
       this.depth--;
+      this.executingClient = outerClient;
       if (this.depth === 0) {
         if (this.pendingPropagation.length !== 0) this.flushPropagation();
         this.afterTopLevelCommand(c, cmd);
@@ -401,9 +406,14 @@ export class RedisServer {
     this.stats.errorReplies.set(code, (this.stats.errorReplies.get(code) ?? 0) + 1);
   }
 
-  signalModifiedKey(db: Db, key: string): void {
+  /**
+   * A key changed: WATCH and client tracking learn it. `modifier` is the client
+   * whose command changed it (a script's own client inside a script; null for
+   * expiry), which BCAST NOLOOP clients compare themselves with.
+   */
+  signalModifiedKey(db: Db, key: string, modifier: Client | null = this.executingClient): void {
     this.watches.touch(db, key);
-    if (this.tracking.active) this.tracking.invalidateKey(key, this.currentClient);
+    if (this.tracking.active) this.tracking.invalidateKey(key, this.currentClient, modifier);
     if (this.onKeyModified !== null) this.onKeyModified(db, key);
   }
 
@@ -420,7 +430,7 @@ export class RedisServer {
     db.delete(key);
     this.stats.expiredKeys++;
     this.notifyKeyspaceEvent(N.EXPIRED, 'expired', key, db.id);
-    this.signalModifiedKey(db, key);
+    this.signalModifiedKey(db, key, null);
     if (this.propagateListeners.length !== 0) {
       this.propagate(db.id, [this.config.lazyfreeLazyExpire ? 'UNLINK' : 'DEL', key]);
     }

@@ -153,13 +153,14 @@ export class Tracking {
   }
 
   /**
-   * trackingInvalidateKey: `key` was modified by `current` (the client whose
-   * command runs, null from the cron). Messages for the running client itself
-   * wait until its reply is written.
+   * trackingInvalidateKey: `key` was modified during the command of `current`
+   * (null from the cron), by `modifier` (signalModifiedKey's client: a script's
+   * own client inside a script, null for expiry). Messages for the running
+   * client itself wait until its reply is written.
    */
-  invalidateKey(key: string, current: Client | null): void {
+  invalidateKey(key: string, current: Client | null, modifier: Client | null): void {
     if (this.prefixTable.size !== 0) {
-      for (const [prefix, ps] of this.prefixTable) if (key.startsWith(prefix)) ps.keys.set(key, current);
+      for (const [prefix, ps] of this.prefixTable) if (key.startsWith(prefix)) ps.keys.set(key, modifier);
     }
     const ids = this.table.get(key);
     if (ids === undefined) return;

@@ -114,6 +114,14 @@ const bcast: MultiCase[] = [
   resp3Tracker('tracking bcast: noloop leaves out own keys', [
     on(0, 'CLIENT TRACKING ON BCAST NOLOOP'), on(0, 'SET a 1'), on(0, 'MSET b 2 c 3'), on(1, 'SET b x'), on(0, 'GET a'),
   ]),
+  resp3Tracker('tracking bcast: noloop does not cover a script\'s writes', [
+    on(0, 'CLIENT TRACKING ON BCAST NOLOOP'), on(0, ['EVAL', "redis.call('set', KEYS[1], 'v'); return redis.call('set', KEYS[2], 'w')", '2', 'k1', 'k2']),
+    on(0, 'SET k3 v'), on(0, ['FCALL_RO', 'nosuch', '0']), on(1, ['EVAL', "return redis.call('set', KEYS[1], 'v')", '1', 'k4']),
+  ]),
+  resp3Tracker('tracking noloop covers a script\'s writes in default mode', [
+    on(0, 'CLIENT TRACKING ON NOLOOP'), on(0, 'MGET k1 k2'), on(0, ['EVAL', "return redis.call('set', KEYS[1], 'v')", '1', 'k1']),
+    on(1, ['EVAL', "return redis.call('set', KEYS[1], 'v')", '1', 'k2']), on(0, ['EVAL_RO', "return redis.call('get', KEYS[1])", '1', 'k2']), on(1, 'SET k2 x'),
+  ]),
   resp3Tracker('tracking bcast: own writes come after the reply', [
     on(0, 'CLIENT TRACKING ON BCAST PREFIX k'), on(0, 'SET k1 v'), on(0, 'INCR k2'), on(0, 'FLUSHALL'),
   ]),
