@@ -11,7 +11,7 @@ import { type ConsumerGroup, INVALID_ENTRIES_READ } from '../types/stream-group.
 import { MAX_ID, ZERO_ID, keyToId } from '../types/stream-id.ts';
 import { groupLag } from '../types/stream-lag.ts';
 import { argInt64, eqi } from '../util/parse.ts';
-import { entryReply, errorArg, idReply, streamOf } from './stream.ts';
+import { entryReply, errorArg, idReply, rangeEntries, streamOf } from './stream.ts';
 
 const XINFO_HELP = [
   'XINFO <subcommand> [<arg> [value] [opt] ...]. Subcommands are:',
@@ -75,12 +75,7 @@ function xinfoStream(c: Client): Reply {
     );
     return map(fields);
   }
-  const entries: Reply[] = [];
-  for (const e of s.range(ZERO_ID, MAX_ID, false)) {
-    entries.push(entryReply(e));
-    if (entries.length === count) break;
-  }
-  fields.push(field('entries', array(entries)), field('groups', array([...sortedGroups(s)].map(([name, g]) => fullGroup(s, name, g, count)))));
+  fields.push(field('entries', array(rangeEntries(s, ZERO_ID, MAX_ID, count, false))), field('groups', array([...sortedGroups(s)].map(([name, g]) => fullGroup(s, name, g, count)))));
   return map(fields);
 }
 

@@ -20,7 +20,7 @@ import { type StreamID, MAX_ID, ZERO_ID, cmpId, formatId, idKey, incrId, keyToId
 import { advanceGroup } from '../types/stream-lag.ts';
 import { argInt64, eqi } from '../util/parse.ts';
 import { lookupOrCreateConsumer, propagateGroupId, propagateXclaim } from './stream-group.ts';
-import { entryReply, errorArg, idReply, streamOf } from './stream.ts';
+import { entryReply, errorArg, idReply, rangeEntries, streamOf } from './stream.ts';
 
 interface ReadArgs {
   /** BLOCK's deadline (0: none, see argTimeout), or null without BLOCK. */
@@ -199,13 +199,7 @@ function xreadGeneric(c: Client, xreadgroup: boolean): Reply {
         served.push([key, array(entries)]);
       }
     } else if (s.length > 0 && cmpId(s.lastValidId(), gt) > 0) {
-      const start = incrId(gt) ?? ZERO_ID;
-      const out: Reply[] = [];
-      for (const e of s.range(start, MAX_ID, false)) {
-        out.push(entryReply(e));
-        if (out.length === a.count) break;
-      }
-      served.push([key, array(out)]);
+      served.push([key, array(rangeEntries(s, incrId(gt) ?? ZERO_ID, MAX_ID, a.count, false))]);
     }
   }
   // The effects were propagated command by command above.
@@ -262,11 +256,7 @@ function serveBlockedRead(c: Client, key: string, o: RObj, b: BlockedRead): Repl
     if (created && b.noack) c.server.propagate(c.db.id, ['XGROUP', 'CREATECONSUMER', key, b.groupName!, b.consumerName]);
     entries = deliverNew(c, s, key, b.groupName!, group, consumer, start, b.count, b.noack).entries;
   } else {
-    entries = [];
-    for (const e of s.range(start, MAX_ID, false)) {
-      entries.push(entryReply(e));
-      if (entries.length === b.count) break;
-    }
+    entries = rangeEntries(s, start, MAX_ID, b.count, false);
   }
   return streamsReply(c, [[key, array(entries)]]);
 }

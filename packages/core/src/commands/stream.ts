@@ -59,14 +59,14 @@ export function entryReply(e: StreamEntry): Reply {
   return array([idReply(e.id), array(fv)]);
 }
 
-/** The live entries of a range, up to count (0: all), as an array reply. */
-export function rangeReply(s: StreamValue, start: StreamID, end: StreamID, count: number, rev: boolean): Reply {
+/** The live entries of a range, up to count (0: all), as entry replies (streamReplyWithRange). */
+export function rangeEntries(s: StreamValue, start: StreamID, end: StreamID, count: number, rev: boolean): Reply[] {
   const out: Reply[] = [];
   for (const e of s.range(start, end, rev)) {
     out.push(entryReply(e));
     if (out.length === count) break;
   }
-  return array(out);
+  return out;
 }
 
 /** getLongLongFromObjectOrReply as a JS number (int64 values beyond 2^53 are far past any count). */
@@ -254,7 +254,7 @@ function xrangeGeneric(c: Client, rev: boolean): Reply {
   const o = readTyped(c, argv[1], 'stream');
   if (o === undefined) return EMPTY_ARRAY;
   if (count === 0) return NULL_ARRAY;
-  return rangeReply(streamOf(o), start, end, count === -1 ? 0 : count, rev);
+  return array(rangeEntries(streamOf(o), start, end, count === -1 ? 0 : count, rev));
 }
 
 const xrange: Handler = (c) => xrangeGeneric(c, false);

@@ -3,7 +3,7 @@
 // delivered, not yet acknowledged) and its consumers, each with the part of the
 // PEL it owns. Redis keeps PELs and consumers in radix trees, so they are
 // listed in ID order and name (byte) order: a SortedMap gives the same.
-import { type StreamID, idKey } from './stream-id.ts';
+import type { StreamID } from './stream-id.ts';
 
 /** Redis's SCG_INVALID_ENTRIES_READ: the group's read counter is unknown. */
 export const INVALID_ENTRIES_READ = -1n;
@@ -106,11 +106,6 @@ export class ConsumerGroup {
   deleteNack(key: string, nack: Nack): void {
     this.pel.delete(key);
     nack.consumer?.pel.delete(key);
-  }
-
-  /** The pending entry of an ID. */
-  nackOf(id: StreamID): Nack | undefined {
-    return this.pel.get(idKey(id));
   }
 
   /** streamDup's copy of a group: PEL entries shared between the group and the consumers again. */
