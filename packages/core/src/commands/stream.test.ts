@@ -82,3 +82,32 @@ describe('stream propagation and events match redis-server 7.0.15', () => {
     });
   }
 });
+
+describe('blocked group readers propagate as redis-server 7.0.15 does', () => {
+  test('served readers become XCLAIM, or CREATECONSUMER + SETID under NOACK, after the XADD', () => {
+    const { server, run, propagated } = typeTestServer();
+    if (!(server.clock instanceof ControlledClock)) throw new Error('the test server has a fixed clock');
+    server.clock.freeze(NOW);
+    const alice = server.createClient();
+    const bob = server.createClient();
+    const replies: string[] = [];
+    alice.onUnblocked = (r) => replies.push(`alice ${r.t}`);
+    bob.onUnblocked = (r) => replies.push(`bob ${r.t}`);
+    run('XADD', 's', '1-0', 'f', '1');
+    run('XGROUP', 'CREATE', 's', 'g', '$');
+    server.execute(alice, ['XREADGROUP', 'GROUP', 'g', 'alice', 'BLOCK', '0', 'STREAMS', 's', '>']);
+    server.execute(bob, ['XREADGROUP', 'GROUP', 'g', 'bob', 'BLOCK', '0', 'NOACK', 'STREAMS', 's', '>']);
+    propagated.length = 0;
+    run('XADD', 's', '2-0', 'f', '2');
+    expect(replies).toEqual(['alice array']);
+    run('XADD', 's', '3-0', 'f', '3');
+    expect(replies).toEqual(['alice array', 'bob array']);
+    // Pinned from the AOF of the same sequence on redis-server 7.0.15.
+    expect(propagated).toEqual([
+      'XADD s 2-0 f 2',
+      `XCLAIM s g alice 0 2-0 TIME ${NOW} RETRYCOUNT 1 FORCE JUSTID LASTID 2-0`,
+      'XADD s 3-0 f 3',
+      'MULTI', 'XGROUP CREATECONSUMER s g bob', 'XGROUP SETID s g 3-0 ENTRIESREAD 3', 'EXEC',
+    ]);
+  });
+});
