@@ -51,21 +51,28 @@ describe('README examples', () => {
     expect(all.map((e) => e.kind).sort()).toEqual(['node', 'sh', 'vitest', 'vitest']);
   });
 
-  all.forEach((ex, i) => {
+  // The vitest examples run together, in one vitest process of their own.
+  test('vitest examples', async () => {
+    mkdirSync(WORK, { recursive: true });
+    const vitestExamples = all.filter((ex) => ex.kind === 'vitest');
+    vitestExamples.forEach((ex, i) => writeFileSync(join(WORK, `example-${i}.example.ts`), pointImports(ex.code)));
+    // Named *.example.ts, with a config of their own: the main run's include never picks them up.
+    const config = join(WORK, 'vitest.config.mjs');
+    writeFileSync(config, "export default { test: { include: ['*.example.ts'] } };\n");
+    const result = await run(process.execPath, [join(ROOT, 'node_modules/vitest/vitest.mjs'), 'run', '--root', WORK, '--config', config]);
+    expect(result.code, result.out).toBe(0);
+    // Without the colour codes of vitest's summary.
+    expect(result.out.replace(/\x1b\[[0-9;]*m/g, '')).toMatch(new RegExp(`Tests\\s+${vitestExamples.length} passed`));
+  });
+
+  for (const ex of all.filter((e) => e.kind !== 'vitest')) {
     test(`${ex.kind} example at README.md:${ex.line}`, async () => {
       mkdirSync(WORK, { recursive: true });
       let result: { code: number; out: string };
       if (ex.kind === 'node') {
-        const file = join(WORK, `example-${i}.mts`);
+        const file = join(WORK, `example-${ex.line}.mts`);
         writeFileSync(file, pointImports(ex.code));
         result = await run(process.execPath, ['--import', 'tsx', file]);
-      } else if (ex.kind === 'vitest') {
-        // Named *.example.ts, with a config of their own: the main run's include never picks them up.
-        const file = join(WORK, `example-${i}.example.ts`);
-        const config = join(WORK, `vitest-${i}.config.mjs`);
-        writeFileSync(file, pointImports(ex.code));
-        writeFileSync(config, `export default { test: { include: ['example-${i}.example.ts'] } };\n`);
-        result = await run(process.execPath, [join(ROOT, 'node_modules/vitest/vitest.mjs'), 'run', '--root', WORK, '--config', config]);
       } else {
         // Each command's expected output follows it as `# ...` lines.
         const expected = ex.code.split('\n').filter((l) => l.startsWith('# ')).map((l) => l.slice(2));
@@ -74,5 +81,5 @@ describe('README examples', () => {
       }
       expect(result.code, result.out).toBe(0);
     });
-  });
+  }
 });
