@@ -10,7 +10,7 @@ import { N } from '../notify.ts';
 import { type Reply, NULL, NULL_ARRAY, OK, ONE, ZERO, array, bulk, intReply, simple } from '../reply.ts';
 import type { Handler } from '../table/table.ts';
 import { StreamValue } from '../types/stream.ts';
-import { Consumer, ConsumerGroup, INVALID_ENTRIES_READ, type Nack } from '../types/stream-group.ts';
+import { Consumer, ConsumerGroup, INVALID_ENTRIES_READ, type Nack, countDelivery } from '../types/stream-group.ts';
 import { type StreamID, ZERO_ID, cmpId, formatId, idKey, keyToId, parseStreamId } from '../types/stream-id.ts';
 import { argInt64, eqi } from '../util/parse.ts';
 import {
@@ -304,7 +304,7 @@ function xclaim(c: Client): Reply {
     ids.push(parsed.id);
   }
   const now = c.server.cmdTime;
-  let retryCount = -1;
+  let retryCount = -1n;
   let deliveryTime = -1;
   let force = false;
   let justId = false;
@@ -316,7 +316,7 @@ function xclaim(c: Client): Reply {
     else if (eqi(opt, 'justid')) justId = true;
     else if (eqi(opt, 'idle') && moreArgs > 0) deliveryTime = now - xclaimInt(argv[++j], E.STREAM_XCLAIM_IDLE);
     else if (eqi(opt, 'time') && moreArgs > 0) deliveryTime = xclaimInt(argv[++j], E.STREAM_XCLAIM_TIME);
-    else if (eqi(opt, 'retrycount') && moreArgs > 0) retryCount = xclaimInt(argv[++j], E.STREAM_XCLAIM_RETRYCOUNT);
+    else if (eqi(opt, 'retrycount') && moreArgs > 0) retryCount = argInt64(argv[++j], E.STREAM_XCLAIM_RETRYCOUNT);
     else if (eqi(opt, 'lastid') && moreArgs > 0) lastId = argStrictId(argv[++j]);
     else fail(E.STREAM_XCLAIM_OPTION(errorArg(opt)));
   }
@@ -347,15 +347,15 @@ function xclaim(c: Client): Reply {
       continue;
     }
     if (force && nack === undefined) {
-      nack = { deliveryTime: now, deliveryCount: 1, consumer: null };
+      nack = { deliveryTime: now, deliveryCount: 1n, consumer: null };
       group.pel.set(pelKey, nack);
     }
     if (nack === undefined) continue;
     if (nack.consumer !== null && minIdle !== 0 && now - nack.deliveryTime < minIdle) continue;
     consumer ??= lookupOrCreateConsumer(c, group, name, key).consumer;
     nack.deliveryTime = deliveryTime;
-    if (retryCount >= 0) nack.deliveryCount = retryCount;
-    else if (!justId) nack.deliveryCount++;
+    if (retryCount >= 0n) nack.deliveryCount = retryCount;
+    else if (!justId) countDelivery(nack);
     assignNack(nack, pelKey, consumer);
     out.push(justId ? idReply(id) : entryReply(entry));
     propagateXclaim(c, key, groupName, group, idArg, nack);
@@ -436,7 +436,7 @@ function xautoclaim(c: Client): Reply {
     if (minIdle !== 0 && now - nack.deliveryTime < minIdle) continue;
     consumer ??= lookupOrCreateConsumer(c, group, name, key).consumer;
     nack.deliveryTime = now;
-    if (!justId) nack.deliveryCount++;
+    if (!justId) countDelivery(nack);
     assignNack(nack, pelKey, consumer);
     claimed.push(justId ? idReply(id) : entryReply(entry));
     count--;

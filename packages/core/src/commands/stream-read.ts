@@ -15,7 +15,7 @@ import type { RObj } from '../object.ts';
 import { type Reply, NULL_ARRAY, array, bulk, error, map } from '../reply.ts';
 import type { Handler } from '../table/table.ts';
 import type { StreamValue } from '../types/stream.ts';
-import type { Consumer, ConsumerGroup } from '../types/stream-group.ts';
+import { type Consumer, type ConsumerGroup, countDelivery } from '../types/stream-group.ts';
 import { type StreamID, MAX_ID, ZERO_ID, cmpId, formatId, idKey, incrId, keyToId, parseStreamId } from '../types/stream-id.ts';
 import { advanceGroup } from '../types/stream-lag.ts';
 import { argInt64, eqi } from '../util/parse.ts';
@@ -93,7 +93,7 @@ function deliverNew(
     if (!noack) {
       let nack = group.pel.get(e.key);
       if (nack === undefined) {
-        nack = { deliveryTime: now, deliveryCount: 1, consumer };
+        nack = { deliveryTime: now, deliveryCount: 1n, consumer };
         group.pel.set(e.key, nack);
         consumer.pel.set(e.key, nack);
       } else {
@@ -101,7 +101,7 @@ function deliverNew(
         nack.consumer?.pel.delete(e.key);
         nack.consumer = consumer;
         nack.deliveryTime = now;
-        nack.deliveryCount = 1;
+        nack.deliveryCount = 1n;
         consumer.pel.set(e.key, nack);
       }
       propagateXclaim(c, key, groupName, group, formatId(e.id), nack);
@@ -132,7 +132,7 @@ function deliverHistory(c: Client, s: StreamValue, consumer: Consumer, start: St
     } else {
       out.push(entryReply(e));
       nack.deliveryTime = c.server.cmdTime;
-      nack.deliveryCount++;
+      countDelivery(nack);
     }
   }
   return out;

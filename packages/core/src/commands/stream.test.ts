@@ -111,3 +111,14 @@ describe('blocked group readers propagate as redis-server 7.0.15 does', () => {
     ]);
   });
 });
+
+test('delivery counts are long longs: RETRYCOUNT 2^63-1 wraps to -2^63 on the next delivery (as redis-server 7.0.15)', () => {
+  const { run, strings } = typeTestServer();
+  run('XADD', 's', '1-0', 'f', 'v');
+  run('XGROUP', 'CREATE', 's', 'g', '0');
+  run('XREADGROUP', 'GROUP', 'g', 'c', 'STREAMS', 's', '>');
+  run('XCLAIM', 's', 'g', 'c', '0', '1-0', 'RETRYCOUNT', '9223372036854775807', 'JUSTID');
+  run('XREADGROUP', 'GROUP', 'g', 'c', 'STREAMS', 's', '0');
+  expect(run('XPENDING', 's', 'g', '-', '+', '10').endsWith(':-9223372036854775808\r\n')).toBe(true);
+  expect(strings('XPENDING', 's', 'g').slice(0, 1)).toEqual([':1\r\n']);
+});

@@ -70,7 +70,7 @@ export function saveStream(w: RdbWriter, s: StreamValue): void {
     for (const [key, nack] of g.pel.entries()) {
       w.raw(key);
       w.millisecondTime(nack.deliveryTime);
-      w.len(nack.deliveryCount);
+      w.lenBig(BigInt.asUintN(64, nack.deliveryCount));
     }
     w.len(g.consumers.size);
     for (const [cname, consumer] of g.consumers.entries()) {
@@ -176,7 +176,7 @@ export function loadStream(r: RdbReader, v2: boolean): StreamValue {
     let pel = r.len();
     while (pel-- > 0) {
       const key = readRawId(r);
-      const nack: Nack = { deliveryTime: r.millisecondTime(), deliveryCount: r.len(), consumer: null };
+      const nack: Nack = { deliveryTime: r.millisecondTime(), deliveryCount: BigInt.asIntN(64, r.lenBig()), consumer: null };
       if (!g.pel.set(key, nack)) corrupt('Duplicated global PEL entry loading stream consumer group');
     }
     let consumers = r.len();

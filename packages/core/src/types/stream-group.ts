@@ -74,11 +74,17 @@ export class SortedMap<V> {
   }
 }
 
+/** nack->delivery_count++ with C's 64-bit wrap-around. */
+export function countDelivery(nack: Nack): void {
+  nack.deliveryCount = BigInt.asIntN(64, nack.deliveryCount + 1n);
+}
+
 /** streamNACK: one pending entry. */
 export interface Nack {
   /** Last delivery time (ms). */
   deliveryTime: number;
-  deliveryCount: number;
+  /** A long long in Redis: printed signed, wrapping past 2^63-1. */
+  deliveryCount: bigint;
   /** Null only for a moment, inside XCLAIM FORCE. */
   consumer: Consumer | null;
 }
