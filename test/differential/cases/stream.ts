@@ -182,6 +182,8 @@ export const cases: Case[] = [
   { name: 'expire a stream', cmds: [...adds(2), ['EXPIRE', 's', '100'], { cmd: ['TTL', 's'], near: 1 }, ['PERSIST', 's'], ['PEXPIRE', 's', '0'], ['EXISTS', 's']] },
   { name: 'object on a stream', cmds: [...adds(2), ['OBJECT', 'ENCODING', 's'], ['OBJECT', 'REFCOUNT', 's'], ['OBJECT', 'FREQ', 's']] },
   { name: 'dump of streams', config: small, cmds: [...adds(10), ['XDEL', 's', '2-0', '5-0'], ['DUMP', 's'], ['XTRIM', 's', 'MAXLEN', '4'], ['DUMP', 's'], ['XGROUP', 'CREATE', 's', 'g', '$', 'ENTRIESREAD', '3'], ['XGROUP', 'CREATE', 'e', 'g', '0', 'MKSTREAM'], ['DUMP', 'e'], ['DUMP', 's']] },
+  { name: 'dump of streams with large values', cmds: [['XADD', 's', '1-0', 'f', 'x'.repeat(63), 'g', 'y'.repeat(64)], ['XADD', 's', '2-0', 'f', 'z'.repeat(4095), 'g', 'w'.repeat(4096)], ['XADD', 's', '3-0', 'h'.repeat(200), 'v'.repeat(20000)], ['DUMP', 's'], info()] },
+  { name: 'dump of a stream with negative id deltas', cmds: [['XADD', 's', '5-9', 'f', 'v'], ['XADD', 's', '6-0', 'f', 'v'], ['XADD', 's', '18446744073709551615-0', 'f', 'v'], ['XADD', 's', '18446744073709551615-18446744073709551615', 'f', 'v'], ['DUMP', 's'], info()] },
   { name: 'restore a stream dumped by redis-server', cmds: [['RESTORE', 's', '0', fromHex(REDIS_STREAM_DUMP)], ['XINFO', 'STREAM', 's', 'FULL'], ['XINFO', 'GROUPS', 's'], ['DUMP', 's'], ['RESTORE', 's', '0', fromHex(REDIS_STREAM_DUMP)], ['RESTORE', 't', '0', fromHex(REDIS_STREAM_DUMP.slice(0, -4))]] },
   ...wrongTypeCases,
   ...otherTypesOnStream,
