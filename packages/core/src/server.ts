@@ -119,6 +119,13 @@ export class RedisServer {
   readonly tracking = new Tracking(this.clients);
   /** The client whose top-level command is running (Redis's server.current_client), null between commands. */
   currentClient: Client | null = null;
+  /**
+   * Set by a transport: runs fn once the current event-loop turn is done, as
+   * Redis's beforeSleep runs after every client's input of one turn (BCAST
+   * invalidations are batched so). Without it they go out after each command.
+   */
+  deferToBeforeSleep: ((fn: () => void) => void) | null = null;
+  private beforeSleepQueued = false;
   /** The client of the innermost running command (a script's own client inside a script). */
   private executingClient: Client | null = null;
   /** Blocked clients, ready keys and CLIENT PAUSE (blocking.ts). */
@@ -381,6 +388,17 @@ export class RedisServer {
    */
   private afterTopLevelCommand(c: Client, cmd: CommandEntry): void {
     this.tracking.afterCommand(c);
+    if (this.tracking.clientCount !== 0 && this.tracking.broadcastPending) {
+      if (this.deferToBeforeSleep === null) {
+        this.tracking.broadcast(c);
+      } else if (!this.beforeSleepQueued) {
+        this.beforeSleepQueued = true;
+        this.deferToBeforeSleep(() => {
+          this.beforeSleepQueued = false;
+          this.tracking.broadcast(null);
+        });
+      }
+    }
     this.currentClient = null;
     const st = c.tracking;
     if (st !== null && st.caching && c.multi === null && (cmd.parent ?? cmd).name !== 'client') st.caching = false;
@@ -477,7 +495,7 @@ export class RedisServer {
     this.blocking.cron();
     if (!this.blocking.checkPause()) this.activeExpireCycle();
     // beforeSleep: keys expired under BCAST prefixes are broadcast now.
-    this.tracking.afterCommand(null);
+    if (this.tracking.clientCount !== 0) this.tracking.broadcast(null);
   }
 
   /**

@@ -193,23 +193,30 @@ export class Tracking {
   }
 
   /**
-   * What Redis does once a top-level command is done (afterCommand's
-   * trackingHandlePendingKeyInvalidations) and before the event loop sleeps
-   * (trackingBroadcastInvalidationMessages): messages for `current` are queued
-   * behind its reply.
+   * afterCommand's trackingHandlePendingKeyInvalidations, once a top-level
+   * command is done: the messages for `current` are queued behind its reply.
    */
-  afterCommand(current: Client | null): void {
-    if (this.pendingForCurrent.length !== 0) {
-      const pending = this.pendingForCurrent;
-      this.pendingForCurrent = [];
-      if (current !== null && this.clients.has(current.id) && current.tracking !== null) {
-        for (const key of pending) this.send(current, key === null ? NULL : array([bulk(key)]), current);
-      }
+  afterCommand(current: Client): void {
+    if (this.pendingForCurrent.length === 0) return;
+    const pending = this.pendingForCurrent;
+    this.pendingForCurrent = [];
+    if (this.clients.has(current.id) && current.tracking !== null) {
+      for (const key of pending) this.send(current, key === null ? NULL : array([bulk(key)]), current);
     }
-    if (this.prefixTable.size !== 0) this.broadcast(current);
   }
 
-  private broadcast(current: Client | null): void {
+  /** Whether BCAST keys wait for broadcast. */
+  get broadcastPending(): boolean {
+    for (const ps of this.prefixTable.values()) if (ps.keys.size !== 0) return true;
+    return false;
+  }
+
+  /**
+   * trackingBroadcastInvalidationMessages (beforeSleep): one message per prefix
+   * with the keys changed since the last time; those for `current` (when this
+   * runs inside its command) are queued behind its reply.
+   */
+  broadcast(current: Client | null): void {
     const prefixes = [...this.prefixTable.keys()].sort(byteOrder);
     for (const prefix of prefixes) {
       const ps = this.prefixTable.get(prefix)!;

@@ -93,6 +93,7 @@ export class Connection {
     c.laddr = formatAddr(socket.localAddress, socket.localPort);
     c.fd = fd;
     c.onPush = (r) => this.push(r);
+    server.deferToBeforeSleep ??= (fn) => setImmediate(fn);
     c.onUnblocked = (r) => this.unblocked(r);
     c.onReleased = (argv) => this.runHeld(argv);
     // SCRIPT DEBUG refuses to start behind replies not yet written (clientHasPendingReplies).
