@@ -1,6 +1,6 @@
 // createRedis(): an in-process Redis 7.0 server with a JS API, in-memory RESP
 // connections for client libraries, an optional TCP port, and a clock tests move.
-import { type Clock, ControlledClock, type Propagated, type RedisServer } from '@redmoon/core';
+import { type Client, type Clock, ControlledClock, type Propagated, type RedisServer } from '@redmoon/core';
 import { createScriptingServer, type ScriptingOptions, seedScriptRandom } from '@redmoon/lua';
 import {
   type InMemoryPeer, type InMemorySocket, type RunningTcpServer, type ServerEnd, attachInMemory, connectInMemory, listen,
@@ -110,6 +110,8 @@ export class Redis {
   readonly server: RedisServer;
   readonly time: RedisTime;
   private session: CallSession;
+  /** The session's Client, which callSync executes on directly. */
+  private readonly sessionClient: Client;
   private readonly sockets = new Set<InMemorySocket>();
   private readonly listeners = new Set<RunningTcpServer>();
   private readonly pendingListeners: Promise<RunningTcpServer>[] = [];
@@ -126,6 +128,7 @@ export class Redis {
       scripting: opts.scripting,
     });
     this.session = new CallSession(this.server);
+    this.sessionClient = this.session.end.connection.client;
     this.time = this.makeTime(clock);
     if (opts.data) this.load(opts.data);
   }
@@ -204,7 +207,7 @@ export class Redis {
   }
 
   private runSync(argv: string[], mode: BulkMode): JsReply {
-    const c = this.session.end.connection.client;
+    const c = this.sessionClient;
     const v = replyToJs(this.server.execute(c, argv), c.resp, mode);
     if (v instanceof RedisReplyError) throw v;
     return v;
