@@ -373,7 +373,8 @@ export class ScriptingEngine implements ScriptHost {
       startTime: this.server.cmdTime,
       killRequested: false,
       timedOut: false,
-      suspendable: caller.argv === suspendableArgv,
+      // A script queued in MULTI suspends too: its EXEC is the command executed again (core's exec keeps its place).
+      suspendable: caller.argv === suspendableArgv || (caller.inExec && caller.multi?.progress?.execArgv === suspendableArgv),
     };
     // The function runs as the body of a fresh coroutine, driven by lua_resume so
     // the timeout hook can suspend it. Being the body itself, it has the C-call

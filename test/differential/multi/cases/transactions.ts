@@ -243,10 +243,6 @@ function expiredAtWatch(name: string, setup: Cmd[], after: (Cmd | MultiStep)[], 
   }));
 }
 
-/** A script that runs ~120 ms (past a 20 ms busy-reply-threshold), then sets k. */
-const SLOW_THEN_SET_K = "local s = redis.call('time'); repeat local t = redis.call('time') until (t[1] - s[1]) * 1000000 + (t[2] - s[2]) > 120000; "
-  + "return redis.call('set', 'k', 'late')";
-
 const stateCases: MultiCase[] = [
   {
     name: 'watched key expires before EXEC (no access)',
@@ -402,27 +398,6 @@ const stateCases: MultiCase[] = [
     name: 'WATCH broken by a script of another client, RESP3 watcher',
     resp3: [0],
     steps: [w(['WATCH', 'k']), o(['EVAL', "redis.call('incr', KEYS[1]); return 1", '1', 'k']), w(['MULTI']), w(['HGETALL', 'h']), w(['EXEC'])],
-  },
-  {
-    // The script runs past busy-reply-threshold inside EXEC: others get BUSY meanwhile,
-    // then EXEC answers with every reply, the commands after the script included.
-    name: 'slow script inside EXEC: BUSY for others, then the whole EXEC reply',
-    config: { 'busy-reply-threshold': '20' },
-    steps: [w(['MULTI']), w(S('a', '1')),
-      w(['EVAL', "local s = redis.call('time'); local n = 0; repeat n = n + 1; local t = redis.call('time') until (t[1] - s[1]) * 1000000 + (t[2] - s[2]) > 120000; return 'slow'", '0']),
-      w(['INCR', 'a']), { c: 0, cmd: ['EXEC'], blocks: true }, { sleep: 40 }, o(['GET', 'a']), { sleep: 150 }, o(['GET', 'a'])],
-  },
-  {
-    name: 'MULTI during another client\'s slow script: BUSY dooms it, EXEC says why',
-    config: { 'busy-reply-threshold': '20' },
-    steps: [{ c: 0, cmd: ['EVAL', SLOW_THEN_SET_K, '0'], blocks: true }, { sleep: 40 }, o(['MULTI']), o(S('a', '1')), o(['EXEC']), o(['EXEC']),
-      { sleep: 150 }, o(['EXEC']), o(['EXISTS', 'a'])],
-  },
-  {
-    name: 'WATCH during a slow script that then writes the key',
-    config: { 'busy-reply-threshold': '20' },
-    steps: [{ c: 0, cmd: ['EVAL', SLOW_THEN_SET_K, '0'], blocks: true }, { sleep: 40 }, o(['WATCH', 'k']), o(['UNWATCH']), o(['WATCH', 'k', 'x']),
-      { sleep: 150 }, o(['MULTI']), o(['GET', 'k']), o(['EXEC'])],
   },
   {
     name: 'EXEC of writes waits for CLIENT PAUSE WRITE; a read-only one does not',
