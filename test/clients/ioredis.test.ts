@@ -123,6 +123,14 @@ describe('redmoon/ioredis', () => {
     await server.close();
   });
 
+  test('after resetSharedServers() a client reconnects to the fresh shared server', async () => {
+    const r = client();
+    await r.set('old', '1');
+    await resetSharedServers();
+    await new Promise((resolve) => r.once('ready', resolve));
+    expect(await r.get('old')).toBeNull();
+  });
+
   test('a server from createRedis()', async () => {
     const server = createRedis();
     const r = client({ redmoon: server });

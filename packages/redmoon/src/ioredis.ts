@@ -31,12 +31,21 @@ interface ConnectorOptions {
 
 /** Hands ioredis an in-memory stream to the chosen server on every (re)connect. */
 class InMemoryConnector extends AbstractConnector {
-  private readonly redis: Redis;
+  private readonly opts: ConnectorOptions;
 
   constructor(options: unknown) {
     const opts = options as ConnectorOptions;
     super(opts.disconnectTimeout ?? 2000);
-    this.redis = opts.redmoon ?? serverFor(opts);
+    this.opts = opts;
+  }
+
+  /**
+   * The server, looked up at each (re)connect: after resetSharedServers() a
+   * client of a shared address reconnects to the new server there, as a client
+   * reconnects to a restarted one.
+   */
+  private get redis(): Redis {
+    return this.opts.redmoon ?? serverFor(this.opts);
   }
 
   connect(): Promise<Socket> {
