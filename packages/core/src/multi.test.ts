@@ -46,6 +46,25 @@ describe('CLIENT LIST while in a transaction (as 7.0.15 shows it)', () => {
     expect(listed(run, b, a)).toMatchObject({ flags: 'N', multi: '-1', 'multi-mem': '0', cmd: 'exec' });
   });
 
+  test('tot-mem grows by multiStateMemOverhead: 56 bytes per watched key, queued bytes, 24 per reserved queue slot', () => {
+    const { a, b, run } = setup();
+    const tot = (): number => Number(listed(run, b, a)['tot-mem']);
+    const idle = tot();
+    const deltas: number[] = [];
+    run(a, 'WATCH', 'a', 'b', 'c');
+    deltas.push(tot() - idle);
+    run(a, 'UNWATCH');
+    run(a, 'MULTI');
+    for (let i = 0; i < 3; i++) {
+      run(a, 'SET', 'k', 'v');
+      deltas.push(tot() - idle);
+    }
+    run(a, 'DISCARD');
+    deltas.push(tot() - idle);
+    // redis-server 7.0.15, the same steps: 22272 -> 22440, then 22349, 22378, 22455, and 22272 again.
+    expect(deltas).toEqual([168, 77, 106, 183, 0]);
+  });
+
   test('a doomed transaction queues nothing: flags xd, multi=0', () => {
     const { a, b, run } = setup();
     run(a, 'WATCH', 'k');

@@ -38,6 +38,25 @@ function respLength(argv: readonly string[]): number {
   return n;
 }
 
+// sizeof(listNode) + sizeof(watchedKey), and sizeof(multiCmd), on x86-64.
+const WATCHED_KEY_BYTES = 56;
+const MULTI_CMD_BYTES = 24;
+
+/**
+ * multiStateMemOverhead: the queued arguments (multi-mem), each watched key,
+ * and the queue's reserved slots (2 for the first command, then doubling).
+ */
+function multiStateMemOverhead(c: Client): number {
+  let mem = c.watchedKeys.length * WATCHED_KEY_BYTES;
+  const queued = c.multi?.queue.length ?? 0;
+  if (queued > 0) {
+    let slots = 2;
+    while (slots < queued) slots *= 2;
+    mem += c.multi!.argvBytes + slots * MULTI_CMD_BYTES;
+  }
+  return mem;
+}
+
 function flagsOf(c: Client): string {
   let f = '';
   if (c.subscriptions.active) f += 'P';
@@ -69,7 +88,7 @@ export function clientInfoLine(cl: Client, now: number): string {
   const rbp = running ? REPLY_BUF_ACTIVE : 0;
   const argvPointers = running ? argv.length * 8 : 0;
   const multiMem = cl.multi === null ? 0 : cl.multi.argvBytes;
-  const totMem = CLIENT_STRUCT_BYTES + multiMem + qbuf + qbufFree + argvMem + argvPointers + rbs + cl.outputBufLen;
+  const totMem = CLIENT_STRUCT_BYTES + multiStateMemOverhead(cl) + qbuf + qbufFree + argvMem + argvPointers + rbs + cl.outputBufLen;
   const cmd = exec === null ? cl.cmd ?? cl.lastCmd : cl.server.lookupCommand('exec')!;
   const fields: [string, string | number][] = [
     ['id', cl.id],
