@@ -10,6 +10,8 @@
 //   redmoon dump [--host 127.0.0.1] [--port 6379] [-o out.json]
 //       read every key of a running server (real redis-server or redmoon) with DUMP and
 //       PTTL, and print (or write) it as a snapshot: how fixtures for --data are made.
+//   redmoon debug [--data in.json] ... script.lua [key ...] [, arg ...]
+//       the Lua debugger (redis-cli --ldb's commands and output), see cli-debug.ts.
 import { readFileSync, writeFileSync } from 'node:fs';
 import IORedis from 'ioredis';
 import { runServerCli } from '@redmoon/server';
@@ -22,6 +24,7 @@ const USAGE = `usage:
   redmoon eval [--data in.json] [--save out.json] [--raw | --no-raw] script.lua [key ...] [, arg ...]
   redmoon load in.json [--port 6379] [--<config> <value> ...]
   redmoon dump [--host 127.0.0.1] [--port 6379] [-o out.json]
+  redmoon debug [--data in.json] [--sync] [--commands file] [--dump] script.lua [key ...] [, arg ...]
 `;
 
 /** Where the CLI writes; tests pass their own. */
@@ -154,6 +157,11 @@ export async function runCli(argv: string[]): Promise<number> {
     }
     case 'eval': return evalCli(rest);
     case 'dump': return dumpCli(rest);
+    case 'debug': {
+      // Loaded on demand: the debugger is only needed by this subcommand.
+      const { runDebugCli } = await import('./cli-debug.ts');
+      return runDebugCli(rest);
+    }
     default:
       process.stderr.write(USAGE);
       return cmd === undefined || cmd === '--help' || cmd === 'help' ? 0 : 1;
