@@ -322,18 +322,25 @@ describe('COPY', () => {
 });
 
 describe('WATCH signals', () => {
-  test('FLUSHDB and SWAPDB signal every key of the affected dbs', () => {
+  // touchAllWatchedKeysInDb: a flush or swap touches the watched keys that exist
+  // in either db (not every key through signalModifiedKey).
+  test('FLUSHDB and SWAPDB touch the watchers of keys in the affected dbs', () => {
     const { run, server } = setup();
     run('SET', 'a', '1');
     run('SELECT', '1');
     run('SET', 'b', '1');
     run('SELECT', '0');
-    const touched: string[] = [];
-    server.onKeyModified = (db, key) => touched.push(`${db.id}:${key}`);
+    const watcher = (db: string, key: string) => {
+      const w = server.createClient();
+      server.execute(w, ['SELECT', db]);
+      server.execute(w, ['WATCH', key]);
+      return w;
+    };
+    const swapped = [watcher('0', 'a'), watcher('0', 'b'), watcher('1', 'a'), watcher('2', 'a'), watcher('0', 'none')];
     run('SWAPDB', '0', '1');
-    expect(touched.sort()).toEqual(['0:a', '0:b', '1:a', '1:b']);
-    touched.length = 0;
+    expect(swapped.map((w) => w.dirtyCas)).toEqual([true, true, true, false, false]);
+    const flushed = [watcher('0', 'a'), watcher('0', 'b'), watcher('1', 'a')];
     run('FLUSHDB');
-    expect(touched).toEqual(['0:b']);
+    expect(flushed.map((w) => w.dirtyCas)).toEqual([false, true, false]);
   });
 });
