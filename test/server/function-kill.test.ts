@@ -4,59 +4,10 @@
 // (UNKILLABLE otherwise), SCRIPT KILL refuses to kill a function and FUNCTION
 // KILL refuses to kill a script. The same scenario runs on redis-server 7.0.15
 // and on redmoon-server, and every reply is compared.
-import { Socket } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { replyEnd } from '../differential/resp-reader.ts';
 import type { RunningServer } from '../support/servers.ts';
 import { withBothServers } from '../support/both-servers.ts';
-
-/** A RESP connection reading whole replies (FUNCTION STATS is a nested one). */
-class RespClient {
-  private readonly socket = new Socket();
-  private buffered = '';
-  private waiters: (() => void)[] = [];
-
-  static connect(port: number): Promise<RespClient> {
-    const c = new RespClient();
-    return new Promise((resolve, reject) => {
-      c.socket.once('error', reject);
-      c.socket.connect(port, '127.0.0.1', () => resolve(c));
-    });
-  }
-
-  private constructor() {
-    this.socket.on('data', (d: Buffer) => {
-      this.buffered += d.toString('latin1');
-      for (const w of this.waiters.splice(0)) w();
-    });
-    this.socket.on('error', () => {});
-  }
-
-  send(...argv: string[]): void {
-    this.socket.write(`*${argv.length}\r\n${argv.map((a) => `$${Buffer.byteLength(a, 'latin1')}\r\n${a}\r\n`).join('')}`, 'latin1');
-  }
-
-  async reply(): Promise<string> {
-    for (;;) {
-      const end = replyEnd(this.buffered);
-      if (end >= 0) {
-        const r = this.buffered.slice(0, end);
-        this.buffered = this.buffered.slice(end);
-        return r;
-      }
-      await new Promise<void>((r) => this.waiters.push(r));
-    }
-  }
-
-  async call(...argv: string[]): Promise<string> {
-    this.send(...argv);
-    return this.reply();
-  }
-
-  close(): void {
-    this.socket.destroy();
-  }
-}
+import { RespClient } from '../support/resp-client.ts';
 
 /** A busy loop bounded by the server's clock (seconds), so that an unkilled function ends. */
 const busyLoop = (seconds: number, write: boolean): string =>

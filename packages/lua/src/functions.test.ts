@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ControlledClock, encode2, type Propagated } from '@redmoon/core';
-import { createScriptingServer, functionsFor, scriptingFor } from './index.ts';
+import { ControlledClock } from '@redmoon/core';
+import { functionsFor, scriptingFor } from './index.ts';
+import { argvs, setup } from './test-setup.ts';
 
-function setup(opts: Parameters<typeof createScriptingServer>[0] = {}) {
-  const server = createScriptingServer(opts);
-  const client = server.createClient();
-  const stream: Propagated[] = [];
-  server.onPropagate((p) => stream.push(p));
-  const run = (...argv: string[]): string => encode2(server.execute(client, argv));
-  return { server, client, stream, run };
-}
-
-const argvs = (stream: Propagated[]): string[][] => stream.map((p) => p.argv);
 const LIB = "#!lua name=p\nredis.register_function('pf', function(keys, args) redis.call('set', keys[1], '1') redis.call('incr', keys[1]) return 1 end)\n" +
   "redis.register_function('one', function(keys) return redis.call('set', keys[1], 'x') end)\n" +
   "redis.register_function{function_name='ro', flags={'no-writes'}, callback=function(keys) return redis.call('get', keys[1]) end}";

@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { lua, type LuaState } from 'fengari';
-import { type Clock, encode2, type Propagated, type RedisServer } from '@redmoon/core';
-import { createScriptingServer, scriptingFor } from './index.ts';
+import { type Clock, encode2, type RedisServer } from '@redmoon/core';
+import { scriptingFor } from './index.ts';
 import { executeSuspendable, HARD_LIMIT_ERROR, KILLED_ERROR, ScriptSuspended } from './scripting.ts';
+import { argvs, setup } from './test-setup.ts';
 
-function setup(opts: Parameters<typeof createScriptingServer>[0] = {}) {
-  const server = createScriptingServer(opts);
-  const client = server.createClient();
-  const stream: Propagated[] = [];
-  server.onPropagate((p) => stream.push(p));
-  const run = (...argv: string[]): string => encode2(server.execute(client, argv));
-  return { server, client, stream, run };
-}
-
-const argvs = (stream: Propagated[]): string[][] => stream.map((p) => p.argv);
 
 describe('effects propagation', () => {
   it('sends a single write bare and never EVAL itself', () => {
