@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encode2 } from '../../packages/core/src/resp/encode.ts';
 import type { RedisServer } from '../../packages/core/src/server.ts';
-import { createScriptingServer } from '../../packages/lua/src/index.ts';
+import { createScriptingServer, scriptingFor } from '../../packages/lua/src/index.ts';
 import { MEMORY_LIMIT_ERROR, PATTERN_TIME_ERROR } from '../../packages/lua/src/limits.ts';
 import { type RunningServer, startRealRedis } from '../support/servers.ts';
 import { Conn, respOf } from './net.ts';
@@ -110,6 +110,22 @@ describe('resource bombs', () => {
     expect(onRedmoon(evalScript("local s = 'x' while true do s = s .. s end"))).toMatch(/^-ERR Script exceeded the Lua memory limit/);
     expect(onRedmoon(evalScript("local t = {} for i = 1, 40 do t[i] = string.rep('x', 1e6) end return #table.concat(t)"))).toMatch(/^-ERR Script exceeded the Lua memory limit/);
     expect(onRedmoon(evalScript('return 2'))).toBe(':2\r\n');
+  });
+
+  it('a JS engine exception inside a script fails that script only (guards against V8 RangeErrors breaking the Lua VM)', () => {
+    const s = createScriptingServer();
+    const c = s.createClient();
+    // V8 refusing an allocation, simulated where the memory check runs inside the VM.
+    let probes = 0;
+    const probe = (): number => {
+      if (probes++ === 0) return 0; // the script's start
+      throw new RangeError('Invalid typed array length: 4294967296');
+    };
+    scriptingFor(s).limits.configure({ memoryLimitBytes: 1, memoryProbe: probe });
+    const r = encode2(s.execute(c, evalScript("local s = 'x' for i = 1, 3 do s = s .. s end return s")));
+    expect(r).toMatch(/^-ERR redmoon: the JS engine failed: RangeError: Invalid typed array length: 4294967296 script: [0-9a-f]{40}, on @user_script:1\.\r\n$/);
+    scriptingFor(s).limits.configure({ memoryLimitBytes: 0 });
+    expect(encode2(s.execute(c, evalScript("local s = 'x' for i = 1, 3 do s = s .. s end return s")))).toBe('$8\r\nxxxxxxxx\r\n');
   });
 
   it('replies nested 10k deep answer as Redis does (guards against stack exhaustion in reply conversion)', async () => {

@@ -77,6 +77,7 @@ export class LuaLimits {
     const g = L.l_G;
     g.memcheck = this.memcheck;
     g.matchcheck = this.matchcheck;
+    lua.lua_atnativeerror(L, nativeError);
   }
 
   private readonly memcheck = (L: LuaState, bytes: number): void => {
@@ -103,6 +104,18 @@ export class LuaLimits {
     }
   };
 }
+
+/**
+ * A JS exception inside the VM (a V8 RangeError: invalid string or array
+ * length, call stack exceeded) becomes the script's error: without this handler
+ * fengari rethrows it to the host, leaving the coroutine unusable.
+ */
+const nativeError = (L: LuaState): number => {
+  const e = lua.lua_touserdata(L, 1) as unknown;
+  const text = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  pushBytes(L, `redmoon: the JS engine failed: ${text.replace(/[\r\n]+/g, ' ')}`);
+  return 1;
+};
 
 /** Raise {err=msg}, as the kill does: the caller gets "-<msg> script: ..., on @user_script:<line>." */
 function raise(L: LuaState, msg: string): never {
