@@ -191,6 +191,12 @@ export class ScriptingEngine implements ScriptHost {
   whileBusy: (() => void) | null = null;
   /** The Lua debugger of a session in progress (ldb.active): EVAL scripts run under its hook. */
   debugger: ScriptDebugger | null = null;
+  /**
+   * Called after every command a script or function runs through redis.call /
+   * redis.pcall, with its reply (refusals included): a host's trace of the calls
+   * (the playground shows it). Reads are not propagated, so onPropagate cannot.
+   */
+  onCall: ((argv: readonly string[], reply: Reply) => void) | null = null;
   private evalVm: LuaVm | null = null;
   private scriptsMemory = 0;
   private ctx: RunCtx | null = null;
@@ -611,7 +617,9 @@ export class ScriptingEngine implements ScriptHost {
       // Counted here, like any rejected command (script.c: afterErrorReply + incrCommandStatsOnError).
       this.server.countError(msg);
       if (cmd !== null && isEntry(cmd)) cmd.rejectedCalls++;
-      return error(msg);
+      const refused = error(msg);
+      this.onCall?.(argv, refused);
+      return refused;
     }
     if (cmd.flags & F.WRITE) ctx.writeDirty = true;
     const pending = this.server.pendingPropagation;
@@ -623,6 +631,7 @@ export class ScriptingEngine implements ScriptHost {
       if (reply.t === 'error') dbg.logError(`-${reply.v}`);
       dbg.logReply(reply, ctx.scriptClient.resp === 3 ? 3 : 2);
     }
+    this.onCall?.(argv, reply);
     return reply;
   }
 

@@ -39,23 +39,35 @@ export interface Snapshot {
   dbs: Record<string, SnapshotKey[]>;
 }
 
+// Isomorphic (no Buffer): the playground keeps its dataset in this format too.
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+const utf8 = new TextEncoder();
+
+function latin1FromUtf8(s: string): string {
+  const bytes = utf8.encode(s);
+  let out = '';
+  // In chunks: fromCharCode's argument count is bounded by the stack.
+  for (let i = 0; i < bytes.length; i += 8192) out += String.fromCharCode(...bytes.subarray(i, i + 8192));
+  return out;
+}
 
 /** A byte string for the JSON file. */
 export function bytesToJson(s: string): SnapshotBytes {
   if (isAscii(s)) return s;
-  const buf = Buffer.from(s, 'latin1');
+  const bytes = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) bytes[i] = s.charCodeAt(i);
   try {
-    return strictUtf8.decode(buf);
+    return strictUtf8.decode(bytes);
   } catch {
-    return { base64: buf.toString('base64') };
+    // btoa takes a latin1 string: exactly our byte strings.
+    return { base64: btoa(s) };
   }
 }
 
 /** A byte string from the JSON file. */
 export function bytesFromJson(b: SnapshotBytes): string {
-  if (typeof b === 'string') return isAscii(b) ? b : Buffer.from(b, 'utf8').toString('latin1');
-  if (b !== null && typeof b === 'object' && typeof b.base64 === 'string') return Buffer.from(b.base64, 'base64').toString('latin1');
+  if (typeof b === 'string') return isAscii(b) ? b : latin1FromUtf8(b);
+  if (b !== null && typeof b === 'object' && typeof b.base64 === 'string') return atob(b.base64);
   throw new Error(`redmoon snapshot: expected a string or { base64 }, got ${JSON.stringify(b)}`);
 }
 

@@ -1,0 +1,2 @@
+// Vite turns CSS imports into style sheets of the page.
+declare module '*.css';

@@ -1,0 +1,136 @@
+// The key browser: the keys of the console's database with their types, TTLs
+// counting down and sizes, and a type-aware view of the selected key. Sizes
+// are DUMP payload lengths: redmoon does not implement MEMORY USAGE.
+import { type Reply, formatDouble } from '@redmoon/core';
+import { textFromBytes } from './bytes.ts';
+import { button, el } from './dom.ts';
+import type { PlaygroundEngine } from './engine.ts';
+
+/** Keys listed at most (the browser is for small datasets). */
+const MAX_KEYS = 500;
+
+function text(r: Reply): string {
+  if (r.t === 'bulk' || r.t === 'simple') return r.v;
+  if (r.t === 'int') return String(r.v);
+  // ZRANGE's scores, as RESP2 sends them.
+  if (r.t === 'double') return r.text ?? formatDouble(r.v);
+  return '';
+}
+
+/** The elements of an array reply (a map's flattened, as RESP2 sends it: HGETALL). */
+function strings(r: Reply): string[] {
+  if (r.t === 'map') return r.v.flatMap(([k, v]) => [text(k), text(v)]);
+  return r.t === 'array' || r.t === 'set' ? r.v.map(text) : [];
+}
+
+function pairs(flat: string[]): [string, string][] {
+  const out: [string, string][] = [];
+  for (let i = 0; i + 1 < flat.length; i += 2) out.push([flat[i], flat[i + 1]]);
+  return out;
+}
+
+function table(headers: string[], rows: string[][]): HTMLTableElement {
+  return el('table', { className: 'value-table', 'data-testid': 'key-value' }, [
+    el('tr', {}, headers.map((h) => el('th', {}, [h]))),
+    ...rows.map((row) => el('tr', {}, row.map((cell) => el('td', {}, [textFromBytes(cell)])))),
+  ]);
+}
+
+function ttlText(pttl: number): string {
+  if (pttl === -1) return 'no expiry';
+  if (pttl < 0) return 'expired';
+  return pttl >= 10_000 ? `${Math.round(pttl / 1000)} s` : `${(pttl / 1000).toFixed(1)} s`;
+}
+
+export class KeyBrowser {
+  readonly root: HTMLElement;
+  private readonly list: HTMLElement;
+  private readonly detail: HTMLElement;
+  private readonly title: HTMLElement;
+  private selected: string | null = null;
+
+  constructor(private readonly engine: PlaygroundEngine) {
+    this.title = el('h2', {}, ['Keys']);
+    this.list = el('table', { className: 'key-list', 'data-testid': 'key-list' });
+    this.detail = el('div', { className: 'key-detail', 'data-testid': 'key-detail' });
+    this.root = el('section', { className: 'panel keys' }, [
+      this.title,
+      el('div', { className: 'toolbar' }, [button('Refresh', 'keys-refresh', () => this.refresh())]),
+      this.list,
+      this.detail,
+    ]);
+  }
+
+  /** Re-read the keys (after every command, and every second for the TTLs). */
+  refresh(): void {
+    const db = this.engine.console.db.id;
+    this.engine.read(['SELECT', String(db)]);
+    this.title.textContent = `Keys (db ${db})`;
+    const keys = strings(this.engine.read(['KEYS', '*'])).sort().slice(0, MAX_KEYS);
+    const header = el('tr', {}, [
+      el('th', {}, ['key']), el('th', {}, ['type']), el('th', {}, ['TTL']),
+      el('th', { title: 'MEMORY USAGE is not implemented in redmoon: the length of the key\'s DUMP payload' }, ['DUMP bytes']),
+    ]);
+    const rows = keys.map((key) => {
+      const type = this.engine.read(['TYPE', key]);
+      const pttl = this.engine.read(['PTTL', key]);
+      const dump = this.engine.read(['DUMP', key]);
+      const row = el('tr', { className: key === this.selected ? 'selected' : '', 'data-key': textFromBytes(key) }, [
+        el('td', { className: 'key-name' }, [textFromBytes(key)]),
+        el('td', {}, [type.t === 'simple' ? type.v : '']),
+        el('td', {}, [pttl.t === 'int' ? ttlText(Number(pttl.v)) : '']),
+        el('td', {}, [dump.t === 'bulk' ? String(dump.v.length) : '']),
+      ]);
+      row.addEventListener('click', () => {
+        this.selected = key;
+        this.refresh();
+      });
+      return row;
+    });
+    this.list.replaceChildren(header, ...rows);
+    if (this.selected !== null && !keys.includes(this.selected)) this.selected = null;
+    this.showDetail();
+  }
+
+  private showDetail(): void {
+    const key = this.selected;
+    if (key === null) {
+      this.detail.replaceChildren(el('p', { className: 'muted' }, ['Click a key to see its value.']));
+      return;
+    }
+    const type = this.engine.read(['TYPE', key]);
+    const name = type.t === 'simple' ? type.v : 'none';
+    this.detail.replaceChildren(el('h3', {}, [`${textFromBytes(key)} (${name})`]), this.valueView(key, name));
+  }
+
+  private valueView(key: string, type: string): HTMLElement {
+    switch (type) {
+      case 'string': {
+        const v = this.engine.read(['GET', key]);
+        return el('pre', { className: 'string-value', 'data-testid': 'key-value' }, [v.t === 'bulk' ? textFromBytes(v.v) : '']);
+      }
+      case 'hash':
+        return table(['field', 'value'], pairs(strings(this.engine.read(['HGETALL', key]))));
+      case 'list':
+        return table(['index', 'item'], strings(this.engine.read(['LRANGE', key, '0', '-1'])).map((item, i) => [String(i), item]));
+      case 'set':
+        return table(['member'], strings(this.engine.read(['SMEMBERS', key])).sort().map((m) => [m]));
+      case 'zset':
+        return table(['member', 'score'], pairs(strings(this.engine.read(['ZRANGE', key, '0', '-1', 'WITHSCORES']))));
+      case 'stream': {
+        const entries = this.engine.read(['XRANGE', key, '-', '+']);
+        const rows = entries.t === 'array'
+          ? entries.v.map((e) => {
+            if (e.t !== 'array') return ['', ''];
+            // Byte strings: table() decodes each cell.
+            const fields = pairs(strings(e.v[1])).map(([f, v]) => `${f}=${v}`);
+            return [strings(e)[0] ?? '', fields.join(' ')];
+          })
+          : [];
+        return table(['id', 'fields'], rows);
+      }
+      default:
+        return el('p', { className: 'muted' }, ['The key no longer exists.']);
+    }
+  }
+}
