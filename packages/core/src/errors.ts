@@ -97,6 +97,22 @@ export const E = {
   CLIENT_ID_POSITIVE: 'ERR client-id should be greater than 0',
   NO_SUCH_CLIENT: 'ERR No such client',
   NO_SUCH_USER: (u: string) => `ERR No such user '${u}'`,
+  // ACL (acl.c getAclErrorMessage, script.c scriptVerifyACL, aclCommand).
+  NOPERM_COMMAND: (fullname: string) => `NOPERM this user has no permissions to run the '${fullname}' command`,
+  NOPERM_KEY: 'NOPERM this user has no permissions to access one of the keys used as arguments',
+  NOPERM_CHANNEL: 'NOPERM this user has no permissions to access one of the channels used as arguments',
+  SCRIPT_NOPERM_COMMAND: "ERR The user executing the script can't run this command or subcommand",
+  SCRIPT_NOPERM_KEY: "ERR The user executing the script can't access at least one of the keys mentioned in the command arguments",
+  SCRIPT_NOPERM_CHANNEL: "ERR The user executing the script can't publish to the channel mentioned in the command",
+  ACL_NO_FILE:
+    'ERR This Redis instance is not configured to use an ACL file. You may want to specify users via the ACL SETUSER command and then issue a CONFIG REWRITE (assuming you have a Redis configuration file set) in order to store users in the Redis configuration.',
+  ACL_SAVE_FAILED: 'ERR There was an error trying to save the ACLs. Please check the server logs for more information',
+  ACL_BAD_USERNAME: "ERR Usernames can't contain spaces or null characters",
+  ACL_DELETE_DEFAULT: "ERR The 'default' user cannot be removed",
+  ACL_UNKNOWN_CATEGORY: (cat: string) => `ERR Unknown category '${cat.slice(0, 128)}'`,
+  ACL_GENPASS_BITS: 'ERR ACL GENPASS argument must be the number of bits for the output password, a positive number up to 4096',
+  ACL_DRYRUN_NO_USER: (u: string) => `ERR User '${u}' not found`,
+  ACL_DRYRUN_NO_COMMAND: (cmd: string) => `ERR Command '${cmd}' not found`,
   // CONFIG SET (config.c).
   CONFIG_SET_UNKNOWN: (name: string) => `ERR Unknown option or number of arguments for CONFIG SET - '${name}'`,
   CONFIG_SET_FAILED: (name: string, why: string) => `ERR CONFIG SET failed (possibly related to argument '${name}') - ${why}`,

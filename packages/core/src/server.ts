@@ -1,5 +1,6 @@
 // The in-process Redis server: databases, clients, the command dispatch with
 // every generic check (DESIGN.md decision 3), propagation and the cron.
+import { AclState } from './acl-state.ts';
 import { BLOCKED, Blocking } from './blocking.ts';
 import { Client } from './client.ts';
 import { type Clock, ControlledClock } from './clock.ts';
@@ -81,6 +82,8 @@ export class RedisServer {
   readonly commands: Map<string, CommandEntry>;
   readonly clients = new Map<number, Client>();
   readonly stats: Stats = newStats();
+  /** Users, the ACL LOG and the ACL file storage (acl-state.ts). */
+  readonly acl: AclState = new AclState(this);
   readonly random: () => number;
   readonly startTime: number;
   /**
@@ -184,10 +187,12 @@ export class RedisServer {
     }
     const err = p.set(this.config, value);
     if (err) throw new Error(`Bad directive or wrong number of arguments: ${name} ${value}: ${err}`);
+    if (p.name === 'requirepass') this.acl.updateDefaultPassword(this.config.requirepass);
   }
 
+  /** authRequired: the default user has a password or is off (so new connections must AUTH). */
   requiresAuth(): boolean {
-    return this.config.requirepass !== '';
+    return this.acl.defaultRequiresAuth();
   }
 
   createClient(): Client {
@@ -285,8 +290,11 @@ export class RedisServer {
     if ((cmd.flags & F.PROTECTED) && !allowProtectedAction(this.config.enableDebugCommand, c.addr)) {
       return this.reject(c, E.DEBUG_NOT_ALLOWED, cmd);
     }
-    if (!c.authenticated && !(cmd.flags & F.NO_AUTH)) return this.reject(c, E.NOAUTH, cmd);
+    if (!c.authenticated && !(cmd.flags & F.NO_AUTH) && this.requiresAuth()) return this.reject(c, E.NOAUTH, cmd);
     if (c.multi !== null && (cmd.flags & F.NO_MULTI)) return this.reject(c, E.NOT_ALLOWED_IN_MULTI, cmd);
+    // ACLCheckAllPerm: the user's command, key and channel permissions (a refusal is logged in ACL LOG).
+    const denied = this.acl.refusal(c, cmd, argv);
+    if (denied !== null) return this.reject(c, denied, cmd);
     // Under RESP2 a subscribed client only reads pushes: Redis allows it nothing
     // that would interleave an ordinary reply (RESP3 tells them apart).
     if (c.resp === 2 && c.subscriptions.active && !PUBSUB_CONTEXT_COMMANDS.has(cmd.fullname)) {

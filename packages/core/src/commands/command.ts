@@ -1,6 +1,7 @@
 // The COMMAND container (server.c commandCommand and friends), answered from the
 // generated command table. Only implemented commands (those with a handler) and
 // implemented subcommands are listed, as a Redis build without the others would.
+import { ACL_CATEGORIES } from '../acl.ts';
 import type { Client } from '../client.ts';
 import { E, fail } from '../errors.ts';
 import {
@@ -20,12 +21,6 @@ const FLAG_ORDER = [
   'NO_MULTI', 'MOVABLEKEYS', 'ALLOW_BUSY',
 ];
 
-/** ACL categories in their bit order (acl.c ACLCommandCategories). */
-const ACL_ORDER = [
-  'keyspace', 'read', 'write', 'set', 'sortedset', 'list', 'hash', 'string', 'bitmap', 'hyperloglog', 'geo',
-  'stream', 'pubsub', 'admin', 'fast', 'slow', 'blocking', 'dangerous', 'connection', 'transaction', 'scripting',
-];
-
 function commandFlags(cmd: CommandEntry): string[] {
   const flags = new Set(cmd.spec.flags ?? []);
   if (legacyRange(cmd.spec.keySpecs ?? []).movable) flags.add('MOVABLEKEYS');
@@ -43,7 +38,7 @@ export function aclCategories(cmd: CommandEntry): string[] {
   if (flags.has('FAST')) cats.add('fast');
   if (flags.has('BLOCKING')) cats.add('blocking');
   if (!cats.has('fast')) cats.add('slow');
-  return ACL_ORDER.filter((c) => cats.has(c));
+  return ACL_CATEGORIES.filter((c) => cats.has(c));
 }
 
 function keySpecReply(spec: KeySpec): Reply {

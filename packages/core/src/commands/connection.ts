@@ -41,24 +41,16 @@ function select(c: Client): Reply {
   return OK;
 }
 
-/** The default user's password check (ACLAuthenticateUser with only the default user). */
-function authenticate(c: Client, user: string, pass: string): boolean {
-  const required = c.server.config.requirepass;
-  if (user !== 'default' || (required !== '' && pass !== required)) return false;
-  c.user = 'default';
-  c.authenticated = true;
-  return true;
-}
-
 function auth(c: Client): Reply {
   if (c.argv.length > 3) fail(E.SYNTAX);
+  const acl = c.server.acl;
   if (c.argv.length === 2) {
     // The two-argument form errors out when the default user has no password.
-    if (c.server.config.requirepass === '') fail(E.AUTH_NO_PASSWORD);
-    if (!authenticate(c, 'default', c.argv[1])) fail(E.WRONGPASS);
+    if (acl.defaultUser.nopass) fail(E.AUTH_NO_PASSWORD);
+    if (!acl.authenticate(c, 'default', c.argv[1])) fail(E.WRONGPASS);
     return OK;
   }
-  if (!authenticate(c, c.argv[1], c.argv[2])) fail(E.WRONGPASS);
+  if (!acl.authenticate(c, c.argv[1], c.argv[2])) fail(E.WRONGPASS);
   return OK;
 }
 
@@ -95,7 +87,7 @@ function hello(c: Client): Reply {
       fail(E.HELLO_SYNTAX(argv[j]));
     }
   }
-  if (user !== null && !authenticate(c, user, pass)) fail(E.WRONGPASS);
+  if (user !== null && !c.server.acl.authenticate(c, user, pass)) fail(E.WRONGPASS);
   if (!c.authenticated) fail(E.HELLO_NOAUTH);
   if (name !== null) setClientName(c, name);
   if (ver !== 0) c.resp = ver as 2 | 3;
@@ -178,7 +170,8 @@ interface KillFilter {
   skipme: boolean;
 }
 
-function parseKillFilter(argv: string[]): KillFilter {
+function parseKillFilter(c: Client): KillFilter {
+  const argv = c.argv;
   // The old form CLIENT KILL <addr> may kill the caller itself.
   if (argv.length === 3) return { addr: argv[2], laddr: null, type: null, id: 0, user: null, skipme: false };
   const f: KillFilter = { addr: null, laddr: null, type: null, id: 0, user: null, skipme: true };
@@ -197,8 +190,7 @@ function parseKillFilter(argv: string[]): KillFilter {
     } else if (eqi(opt, 'laddr')) {
       f.laddr = val;
     } else if (eqi(opt, 'user')) {
-      // Only the default user exists.
-      if (val !== 'default') fail(E.NO_SUCH_USER(val));
+      if (!c.server.acl.users.has(val)) fail(E.NO_SUCH_USER(val));
       f.user = val;
     } else if (eqi(opt, 'skipme')) {
       if (eqi(val, 'yes')) f.skipme = true;
@@ -212,7 +204,7 @@ function parseKillFilter(argv: string[]): KillFilter {
 }
 
 function clientKill(c: Client): Reply {
-  const f = parseKillFilter(c.argv);
+  const f = parseKillFilter(c);
   let killed = 0;
   for (const cl of [...c.server.clients.values()]) {
     if (f.addr !== null && cl.addr !== f.addr) continue;

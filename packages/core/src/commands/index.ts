@@ -1,6 +1,7 @@
 // Every implemented command, by lowercase full name ("get", "config|get").
 // One module per group, as Redis groups its t_*.c files.
 import type { Handler } from '../table/table.ts';
+import { aclCommands } from './acl.ts';
 import { bitopsCommands } from './bitops.ts';
 import { clientBlockingCommands } from './client-blocking.ts';
 import { commandCommands } from './command.ts';
@@ -51,4 +52,5 @@ export const ALL_HANDLERS: Record<string, Handler> = {
   ...pubsubCommands,
   ...trackingCommands,
   ...multiCommands,
+  ...aclCommands,
 };

@@ -61,6 +61,8 @@ function configSet(c: Client): Reply {
     if (err !== null) fail(E.CONFIG_SET_FAILED(name, err));
   }
   Object.assign(cfg, scratch);
+  // requirepass is the default user's password (ACLUpdateDefaultUserPassword).
+  if (pairs.some(([p]) => p.name === 'requirepass')) c.server.acl.updateDefaultPassword(cfg.requirepass);
   return OK;
 }
 

@@ -70,7 +70,8 @@ function flagBits(spec: CommandSpec): number {
   return bits;
 }
 
-function entry(spec: CommandSpec, parent: CommandEntry | null): CommandEntry {
+/** A table entry for one spec (no handler yet); ACL builds Redis's whole table with it. */
+export function commandEntry(spec: CommandSpec, parent: CommandEntry | null): CommandEntry {
   return {
     name: spec.name,
     fullname: parent ? `${parent.name}|${spec.name}` : spec.name,
@@ -96,7 +97,7 @@ export function buildCommandTable(handlers: Record<string, Handler>): Map<string
     if (!topSpec) throw new Error(`handler for unknown command ${fullname}`);
     let parent = table.get(top);
     if (!parent) {
-      parent = entry(topSpec, null);
+      parent = commandEntry(topSpec, null);
       table.set(top, parent);
     }
     if (sub === undefined) {
@@ -105,7 +106,7 @@ export function buildCommandTable(handlers: Record<string, Handler>): Map<string
     }
     const subSpec = topSpec.subcommands?.[sub];
     if (!subSpec) throw new Error(`handler for unknown subcommand ${fullname}`);
-    const e = entry({ ...subSpec, name: sub }, parent);
+    const e = commandEntry({ ...subSpec, name: sub }, parent);
     e.handler = handler;
     parent.subcommands.set(sub, e);
   }
