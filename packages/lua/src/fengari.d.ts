@@ -17,6 +17,7 @@ declare module 'fengari' {
     matchcheck: ((L: LuaState) => void) | null;
   }
   export type LuaJsFunction = (L: LuaState) => number;
+  export type LuaKFunction = (L: LuaState, status: number, ctx: number) => number;
   export type LuaHook = (L: LuaState, ar: LuaDebug) => void;
 
   export interface LuaDebug {
@@ -136,6 +137,8 @@ declare module 'fengari' {
     function lua_newuserdata(L: LuaState, size: number): unknown;
     function lua_next(L: LuaState, idx: number): boolean;
     function lua_pcall(L: LuaState, nargs: number, nresults: number, msgh: number): number;
+    /** lua_pcall with a continuation: the call may yield, and k finishes it once resumed (status LUA_YIELD, or the error's). */
+    function lua_pcallk(L: LuaState, nargs: number, nresults: number, msgh: number, ctx: number, k: LuaKFunction | null): number;
     function lua_pop(L: LuaState, n: number): void;
     function lua_pushboolean(L: LuaState, b: boolean | number): void;
     function lua_pushcclosure(L: LuaState, fn: LuaJsFunction, n: number): void;

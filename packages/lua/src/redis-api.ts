@@ -2,7 +2,7 @@
 // call, pcall, sha1hex, error_reply, status_reply, log, setresp, set_repl,
 // acl_check_cmd, replicate_commands, breakpoint, debug and the constants; and
 // Redis's replacement of the global pcall.
-import { type LuaJsFunction, type LuaState, lua } from 'fengari';
+import { type LuaJsFunction, type LuaKFunction, type LuaState, lua } from 'fengari';
 import { formatDouble } from '@redmoon/core';
 import { sha1 } from 'js-sha1';
 import { fromLuaBytes, pushBytes } from './bytes.ts';
@@ -103,15 +103,37 @@ function genericCommand(host: ScriptHost, raiseError: boolean): LuaJsFunction {
 }
 
 /**
+ * fengari's CallInfo flag CIST_OAH (lstate.js): the 'allowhook' to restore when
+ * an error is recovered by a yieldable pcall. fengari's lua_pcallk means to
+ * record it there, but its `&=` leaves the bit as it was, so hooks would stay
+ * off after the first error caught; redisPcall sets it as Lua 5.3 does.
+ */
+const CIST_OAH = 1;
+interface FengariCallInfo {
+  ci: { callstatus: number };
+}
+
+/**
  * Redis's global pcall (luaRedisPcall): Lua's pcall, except that an error table
  * with a string `err` is replaced by that string, as scripts written for Redis
  * 6 expect. A table without one is returned followed by the nil of the lookup.
+ * In a debugging session the call is made with a continuation, so that the
+ * debugger can stop in the code it runs (it suspends the script's coroutine);
+ * finishPcall completes it either way.
  */
-const redisPcall: LuaJsFunction = (L) => {
-  const argc = lua.lua_gettop(L);
-  lua.lua_pushboolean(L, true);
-  lua.lua_insert(L, 1);
-  if (lua.lua_pcall(L, argc - 1, lua.LUA_MULTRET, 0) !== lua.LUA_OK) {
+function redisPcall(host: ScriptHost): LuaJsFunction {
+  return (L) => {
+    const argc = lua.lua_gettop(L);
+    lua.lua_pushboolean(L, true);
+    lua.lua_insert(L, 1);
+    if (host.debugger === undefined || host.debugger === null) return finishPcall(L, lua.lua_pcall(L, argc - 1, lua.LUA_MULTRET, 0), 0);
+    (L as unknown as FengariCallInfo).ci.callstatus |= CIST_OAH;
+    return finishPcall(L, lua.lua_pcallk(L, argc - 1, lua.LUA_MULTRET, 0, 0, finishPcall), 0);
+  };
+}
+
+const finishPcall: LuaKFunction = (L, status) => {
+  if (status !== lua.LUA_OK && status !== lua.LUA_YIELD) {
     lua.lua_remove(L, 1);
     if (lua.lua_istable(L, -1)) {
       lua.lua_getfield(L, -1, 'err');
@@ -219,7 +241,7 @@ function aclCheckCmd(host: ScriptHost): LuaJsFunction {
  * `evalOnly` adds breakpoint, debug and replicate_commands (EVAL's state only).
  */
 export function installRedisApi(L: LuaState, host: ScriptHost, evalOnly: boolean): void {
-  lua.lua_pushjsfunction(L, redisPcall);
+  lua.lua_pushjsfunction(L, redisPcall(host));
   lua.lua_setglobal(L, 'pcall');
   lua.lua_newtable(L);
   const functions: Record<string, LuaJsFunction> = {

@@ -89,6 +89,7 @@ export function debugScript(opts: DebugScriptOptions): DebugSession {
     server,
     caller,
     evalArgv: ['EVAL', opts.script, String(keys.length), ...keys, ...args],
+    blockOthers: mode === 'sync',
   });
   const transcript: string[] = [];
   let reply: Reply | null = null;
