@@ -76,7 +76,7 @@ describe('playground build', () => {
     const guard = /isomorphic guard: (\d+) core and lua modules checked/.exec(buildLog);
     expect(guard, buildLog).not.toBeNull();
     expect(Number(guard![1])).toBeGreaterThan(50);
-    const size = /JS total: [\d.]+ KB, gzip ([\d.]+) KB/.exec(buildLog);
+    const size = /JS total: [\d.]+ kB, gzip ([\d.]+) kB/.exec(buildLog);
     expect(size, buildLog).not.toBeNull();
     console.log(`playground bundle: ${size![0]}`);
     expect(Number(size![1])).toBeLessThan(300);
@@ -97,6 +97,22 @@ describe('playground in Chromium', () => {
     expect(await page.getByTestId('console-input').inputValue()).toBe('ZRANGEBYLEX ');
     expect(await page.getByTestId('console-hint').textContent()).toContain('ZRANGEBYLEX key min max [LIMIT offset count]');
     await page.getByTestId('console-input').fill('');
+  });
+
+  it('console: HELLO 3 switches to RESP3 replies; a multi-line paste runs each line', async () => {
+    await typeCommand('HELLO 3');
+    const output = page.getByTestId('console-output');
+    await expect.poll(() => output.textContent()).toContain('1# "server" => "redis"\n2# "version" => "7.0.15"\n3# "proto" => (integer) 3\n');
+    await typeCommand('HGETALL nokey');
+    await expect.poll(() => output.textContent()).toContain('redmoon> HGETALL nokey\n(empty hash)\n');
+    await typeCommand('HELLO 2');
+    await page.getByTestId('console-input').evaluate((input) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', 'SET p 1\nINCR p\nGET p\n');
+      input.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    });
+    await expect.poll(() => output.textContent()).toContain('redmoon> SET p 1\nOK\nredmoon> INCR p\n(integer) 2\nredmoon> GET p\n"2"\n');
+    await typeCommand('DEL p');
   });
 
   it('EVAL shows the reply, redis.log and every redis.call with its reply', async () => {
@@ -129,6 +145,16 @@ describe('playground in Chromium', () => {
     expect(await status.textContent()).toBe('The script ended. Reply: 1) (integer) 10\n2) (integer) 20');
   });
 
+  it('FCALL loads the editor as a library and calls its function', async () => {
+    await page.getByTestId('lua-editor').fill("#!lua name=demo\nredis.register_function('peek', function(keys, args)\n  return redis.call('GET', keys[1])\nend)\n");
+    await page.getByTestId('keys-input').fill('a');
+    await page.getByTestId('args-input').fill('');
+    await page.getByTestId('run-fcall').click();
+    expect(await page.getByTestId('function-input').inputValue()).toBe('peek');
+    expect(await page.getByTestId('script-reply').textContent()).toBe('"2"\n');
+    expect(await page.getByTestId('script-calls').locator('li').allTextContents()).toEqual(['GET a"2"\n']);
+  });
+
   it('made no request after the page loaded, and none outside its origin', () => {
     expect(afterLoad).toEqual([]);
     for (const url of requests) expect(url.startsWith(`${site.origin}/`), url).toBe(true);
@@ -154,5 +180,20 @@ describe('playground in Chromium', () => {
     await page.screenshot({ path: shot, fullPage: true });
     console.log(`playground screenshot: ${shot}`);
     expect(afterLoad).toEqual([]);
+  });
+
+  it('a share link carries the script and the dataset', async () => {
+    await page.getByTestId('share').click();
+    const url = page.url();
+    expect(url).toMatch(/#share=/);
+    await page.getByTestId('reset').click();
+    await expect.poll(() => page.getByTestId('key-list').locator('tr[data-key]').count()).toBe(0);
+    await page.goto('about:blank');
+    await loadPage(url);
+    await expect.poll(() => page.getByTestId('key-list').locator('tr[data-key]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-key'))))
+      .toEqual(['a', 'counter', 'counter:double', 'h', 'z']);
+    expect(await page.getByTestId('lua-editor').inputValue()).toContain("redis.register_function('peek'");
+    expect(afterLoad).toEqual([]);
+    for (const requested of requests) expect(requested.startsWith(`${site.origin}/`), requested).toBe(true);
   });
 });

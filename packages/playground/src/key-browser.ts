@@ -1,6 +1,7 @@
 // The key browser: the keys of the console's database with their types, TTLs
 // counting down and sizes, and a type-aware view of the selected key. Sizes
-// are DUMP payload lengths: redmoon does not implement MEMORY USAGE.
+// are MEMORY USAGE when the engine has it, else the DUMP payload's length
+// (labelled so).
 import { type Reply, formatDouble } from '@redmoon/core';
 import { textFromBytes } from './bytes.ts';
 import { button, el } from './dom.ts';
@@ -67,19 +68,20 @@ export class KeyBrowser {
     this.engine.read(['SELECT', String(db)]);
     this.title.textContent = `Keys (db ${db})`;
     const keys = strings(this.engine.read(['KEYS', '*'])).sort().slice(0, MAX_KEYS);
-    const header = el('tr', {}, [
-      el('th', {}, ['key']), el('th', {}, ['type']), el('th', {}, ['TTL']),
-      el('th', { title: 'MEMORY USAGE is not implemented in redmoon: the length of the key\'s DUMP payload' }, ['DUMP bytes']),
-    ]);
+    const memoryUsage = keys.length > 0 && this.engine.read(['MEMORY', 'USAGE', keys[0]]).t !== 'error';
+    const sizeHeader = memoryUsage
+      ? el('th', {}, ['MEMORY USAGE'])
+      : el('th', { title: 'MEMORY USAGE is not implemented: the length of the key\'s DUMP payload' }, ['DUMP bytes']);
+    const header = el('tr', {}, [el('th', {}, ['key']), el('th', {}, ['type']), el('th', {}, ['TTL']), sizeHeader]);
     const rows = keys.map((key) => {
       const type = this.engine.read(['TYPE', key]);
       const pttl = this.engine.read(['PTTL', key]);
-      const dump = this.engine.read(['DUMP', key]);
+      const size = this.engine.read(memoryUsage ? ['MEMORY', 'USAGE', key] : ['DUMP', key]);
       const row = el('tr', { className: key === this.selected ? 'selected' : '', 'data-key': textFromBytes(key) }, [
         el('td', { className: 'key-name' }, [textFromBytes(key)]),
         el('td', {}, [type.t === 'simple' ? type.v : '']),
         el('td', {}, [pttl.t === 'int' ? ttlText(Number(pttl.v)) : '']),
-        el('td', {}, [dump.t === 'bulk' ? String(dump.v.length) : '']),
+        el('td', {}, [size.t === 'bulk' ? String(size.v.length) : size.t === 'int' ? String(size.v) : '']),
       ]);
       row.addEventListener('click', () => {
         this.selected = key;
