@@ -76,7 +76,7 @@ function parseOptions(argv: string[]): DebugOptions | string {
 }
 
 /** The typed lines: a file's, or a readline prompt's (with history). */
-async function* promptLines(io: DebugIo): AsyncIterable<string> {
+async function* promptLines(): AsyncIterable<string> {
   const rl = createInterface({ input: process.stdin, output: process.stdout, prompt: PROMPT, historySize: 100 });
   try {
     rl.prompt();
@@ -86,7 +86,6 @@ async function* promptLines(io: DebugIo): AsyncIterable<string> {
     }
   } finally {
     rl.close();
-    io.stdout('\n');
   }
 }
 
@@ -134,9 +133,8 @@ export async function runDebugCli(argv: string[], io: DebugIo = processIo): Prom
       return s;
     };
     let session = start();
-    const lines: AsyncIterable<string> = commands !== null ? fromArray(commands) : (io.lines ?? promptLines(io));
+    const lines: AsyncIterable<string> = commands !== null ? fromArray(commands) : (io.lines ?? promptLines());
     for await (const line of lines) {
-      if (session.ended) break;
       // A file's commands are shown as if typed at the prompt.
       if (commands !== null) io.stdout(`${PROMPT}${line}\n`);
       const argv = splitArgs(line);
@@ -158,6 +156,8 @@ export async function runDebugCli(argv: string[], io: DebugIo = processIo): Prom
         continue;
       }
       printTurn(io, session.command(argv), opts.sync);
+      // Leaving the loop here, before the prompt is shown again.
+      if (session.ended) break;
     }
     if (!session.ended) printTurn(io, session.detach(), opts.sync);
     if (before !== null) {
