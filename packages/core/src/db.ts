@@ -1,5 +1,6 @@
 // One logical database: the main dict, the expires dict, and the insertion-ordered
 // key index that gives SCAN its guarantee and RANDOMKEY its O(1) pick.
+import { EXPIRE_OVERHEAD } from './memory.ts';
 import type { RObj } from './object.ts';
 import { KeyIndex } from './util/keyindex.ts';
 
@@ -18,6 +19,13 @@ export class Db {
   expireCursor: Iterator<[string, number]> | null = null;
   /** Sum/count of TTLs seen by active expiry, for INFO keyspace avg_ttl. */
   avgTtl = 0;
+  /**
+   * The memory estimate, kept incrementally: `measured` sums each key's cached
+   * share (RObj.mem); keys added, overwritten or modified since (signalModifiedKey)
+   * wait in `unmeasured` and are measured once, when usedMemory() is next read.
+   */
+  private measured = 0;
+  private unmeasured = new Set<string>();
 
   constructor(public id: number) {}
 
@@ -34,12 +42,41 @@ export class Db {
   add(key: string, o: RObj): void {
     o.id = this.index.add(key);
     this.dict.set(key, o);
+    // An object moved from elsewhere (RENAME, MOVE) starts unmeasured here.
+    o.mem = 0;
+    this.unmeasured.add(key);
   }
 
   /** dbOverwrite / setKey: replace the value of an existing key, keeping its slot. */
   overwrite(key: string, old: RObj, o: RObj): void {
     o.id = old.id;
     this.dict.set(key, o);
+    this.measured -= old.mem ?? 0;
+    o.mem = 0;
+    this.unmeasured.add(key);
+  }
+
+  /** The value of key changed in place: its size is measured again on the next usedMemory(). */
+  keyChanged(key: string): void {
+    this.unmeasured.add(key);
+  }
+
+  /**
+   * This db's share of used_memory: every key's cached size plus the TTL entries.
+   * Only keys changed since the last call are measured, so a call costs O(changes).
+   */
+  usedMemory(measure: (key: string, o: RObj) => number): number {
+    if (this.unmeasured.size !== 0) {
+      for (const key of this.unmeasured) {
+        const o = this.dict.get(key);
+        if (o === undefined) continue;
+        const size = measure(key, o);
+        this.measured += size - (o.mem ?? 0);
+        o.mem = size;
+      }
+      this.unmeasured.clear();
+    }
+    return this.measured + this.expires.size * EXPIRE_OVERHEAD;
   }
 
   /** dbDelete: remove key and its expire. Returns whether it existed. */
@@ -47,6 +84,7 @@ export class Db {
     const o = this.dict.get(key);
     if (o === undefined) return false;
     this.dict.delete(key);
+    this.measured -= o.mem ?? 0;
     if (this.expires.size !== 0) this.removeExpire(key);
     this.index.remove(o.id);
     return true;
@@ -84,6 +122,8 @@ export class Db {
     this.index.clear();
     this.expireCursor = null;
     this.avgTtl = 0;
+    this.measured = 0;
+    this.unmeasured.clear();
   }
 
   /** Exchange the data of two dbs in O(1) (SWAPDB swaps the dicts, not the db ids). */
@@ -93,6 +133,8 @@ export class Db {
     [this.exactExpires, other.exactExpires] = [other.exactExpires, this.exactExpires];
     [this.index, other.index] = [other.index, this.index];
     [this.avgTtl, other.avgTtl] = [other.avgTtl, this.avgTtl];
+    [this.measured, other.measured] = [other.measured, this.measured];
+    [this.unmeasured, other.unmeasured] = [other.unmeasured, this.unmeasured];
     this.expireCursor = other.expireCursor = null;
   }
 

@@ -38,6 +38,8 @@ export const E = {
   WATCH_INSIDE_MULTI: 'ERR WATCH inside MULTI is not allowed',
   EXECABORT: 'EXECABORT Transaction discarded because of previous errors.',
   NOT_ALLOWED_IN_MULTI: 'ERR Command not allowed inside a transaction',
+  // maxmemory (shared.oomerr).
+  OOM: "OOM command not allowed when used memory > 'maxmemory'.",
   DENY_BLOCKING_SUBSCRIBE: (cmd: string) => `ERR ${cmd} isn't allowed for a DENY BLOCKING client`,
   // CLIENT TRACKING / CACHING (networking.c).
   TRACKING_ONE_REDIRECT: 'ERR A client can only redirect to a single other client',

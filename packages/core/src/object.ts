@@ -18,6 +18,8 @@ export interface RObj {
   lfu: number;
   /** Stable insertion id inside its Db: SCAN cursors are built on it. */
   id: number;
+  /** Its share of used_memory when last measured (memory.ts keyMemory; Db keeps the total). */
+  mem?: number;
   /**
    * Set on an int-encoded string held in a private object although its value is in the
    * shared range (COPY's dupStringObject makes these): OBJECT REFCOUNT then reports 1.

@@ -9,6 +9,7 @@ import { defaultHostFacts, type HostFacts } from './commands/info.ts';
 import { allowProtectedAction, type Config, defaultConfig, findParam } from './config.ts';
 import { Db } from './db.ts';
 import { CommandError, E } from './errors.ts';
+import { Evictor } from './evict.ts';
 import { discardTransaction, WatchRegistry } from './multi.ts';
 import { N } from './notify.ts';
 import { PubSub } from './pubsub.ts';
@@ -146,6 +147,20 @@ export class RedisServer {
   busyScript: ((c: Client) => string | null) | null = null;
   /** INFO's scripting fields, provided by the Lua package when it is installed. */
   scriptingInfo: (() => ScriptingInfo) | null = null;
+  /**
+   * Set by the Lua package: the flags EVAL/EVALSHA/FCALL(_RO) take from their
+   * script's shebang or function flags (evalGetCommandFlags: WRITE, DENYOOM unless
+   * allow-oom or no-writes), or null for any other command.
+   */
+  scriptCommandFlags: ((cmd: CommandEntry, argv: readonly string[]) => number | null) | null = null;
+  /** maxmemory eviction (evict.ts). */
+  readonly evictor: Evictor = new Evictor(this);
+  /**
+   * Redis's pre_command_oom_state: the top-level command started while memory was
+   * over maxmemory and nothing could be evicted. A script without allow-oom may not
+   * run its first denyoom command then (scriptVerifyOOM).
+   */
+  preCommandOom = false;
 
   constructor(opts: ServerOptions = {}) {
     this.clock = opts.clock ?? new ControlledClock();
@@ -295,6 +310,10 @@ export class RedisServer {
     // ACLCheckAllPerm: the user's command, key and channel permissions (a refusal is logged in ACL LOG).
     const denied = this.acl.refusal(c, cmd, argv);
     if (denied !== null) return this.reject(c, denied, cmd);
+    if (this.config.maxmemory !== 0 && this.depth === 0 && this.busyScript === null) {
+      const refused = this.refuseOnOom(c, cmd, argv);
+      if (refused !== null) return refused;
+    }
     // Under RESP2 a subscribed client only reads pushes: Redis allows it nothing
     // that would interleave an ordinary reply (RESP3 tells them apart).
     if (c.resp === 2 && c.subscriptions.active && !PUBSUB_CONTEXT_COMMANDS.has(cmd.fullname)) {
@@ -375,6 +394,31 @@ export class RedisServer {
     return reply;
   }
 
+  /**
+   * processCommand's maxmemory step: performEvictions, then the OOM error for a
+   * denyoom command (EXEC when it queued one), or for anything but
+   * EXEC/DISCARD/QUIT/RESET queued in MULTI, when memory could not be freed.
+   */
+  private refuseOnOom(c: Client, cmd: CommandEntry, argv: string[]): Reply | null {
+    // isSafeToPerformEvictions: not on a replica ignoring maxmemory, nor while clients are paused.
+    const replicaIgnores = this.isReplica && (this.config.extra.get('replica-ignore-maxmemory') ?? 'yes') === 'yes';
+    const oom = !replicaIgnores && this.blocking.pauseType === 'off' && !this.evictor.perform();
+    this.preCommandOom = oom;
+    if (!oom) return null;
+    let denyoom = (this.commandFlags(cmd, argv) & F.DENYOOM) !== 0;
+    if (cmd.fullname === 'exec' && c.multi !== null) {
+      denyoom = c.multi.queue.some((q) => (this.commandFlags(q.cmd, q.argv) & F.DENYOOM) !== 0);
+    } else if (c.multi !== null && !OOM_EXEMPT_IN_MULTI.has(cmd.fullname)) {
+      denyoom = true;
+    }
+    return denyoom ? this.reject(c, E.OOM, cmd) : null;
+  }
+
+  /** getCommandFlags: the table's flags, or those a script gives EVAL/FCALL. */
+  commandFlags(cmd: CommandEntry, argv: readonly string[]): number {
+    return (this.scriptCommandFlags !== null ? this.scriptCommandFlags(cmd, argv) : null) ?? cmd.flags;
+  }
+
   /** rejectCommand: an error before the command ran; inside MULTI it dooms the transaction (flagTransaction). */
   /**
    * call()'s trackingRememberKeys: the keys of a read-only command are remembered
@@ -438,6 +482,7 @@ export class RedisServer {
    * expiry), which BCAST NOLOOP clients compare themselves with.
    */
   signalModifiedKey(db: Db, key: string, modifier: Client | null = this.executingClient): void {
+    db.keyChanged(key);
     this.watches.touch(db, key);
     if (this.tracking.active) this.tracking.invalidateKey(key, this.currentClient, modifier);
     if (this.onKeyModified !== null) this.onKeyModified(db, key);
@@ -543,6 +588,9 @@ export class RedisServer {
     return n;
   }
 }
+
+/** What a client in MULTI may still run while out of memory (processCommand's reject_cmd_on_oom). */
+const OOM_EXEMPT_IN_MULTI = new Set(['exec', 'discard', 'quit', 'reset']);
 
 /** What runs at once inside MULTI instead of being queued (processCommand). */
 const TRANSACTION_CONTROL = new Set(['exec', 'discard', 'multi', 'watch', 'quit', 'reset']);

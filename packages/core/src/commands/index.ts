@@ -14,6 +14,7 @@ import { infoCommands } from './info.ts';
 import { hashCommands } from './hash.ts';
 import { keyspaceCommands } from './keyspace.ts';
 import { listCommands } from './list.ts';
+import { memoryCommands } from './memory.ts';
 import { multiCommands } from './multi.ts';
 import { pubsubCommands } from './pubsub.ts';
 import { trackingCommands } from './tracking.ts';
@@ -38,6 +39,7 @@ export const ALL_HANDLERS: Record<string, Handler> = {
   ...clientBlockingCommands,
   ...serverCommands,
   ...infoCommands,
+  ...memoryCommands,
   ...debugCommands,
   ...commandCommands,
   ...zsetCommands,

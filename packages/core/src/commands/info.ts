@@ -13,6 +13,8 @@
 // - network byte counters belong to transports and read 0 in core.
 import type { Client } from '../client.ts';
 import type { Db } from '../db.ts';
+import { keyMemory } from '../memory.ts';
+import type { RObj } from '../object.ts';
 import { type Reply, bulk, verbatim } from '../reply.ts';
 import type { RedisServer } from '../server.ts';
 import type { CommandEntry, Handler } from '../table/table.ts';
@@ -47,12 +49,7 @@ type Section = (typeof ALL_SECTIONS)[number];
 const DEFAULT_SECTIONS = new Set<Section>(ALL_SECTIONS.filter((s) => s !== 'commandstats' && s !== 'latencystats'));
 
 // Redis's used_memory_startup for a fresh 7.0.15 server, the base of the estimate.
-const USED_MEMORY_STARTUP = 876176;
-// Per key: dictEntry (24) + robj (16) + the key's sds header and allocator rounding.
-const KEY_OVERHEAD = 56;
-// Per expiring key: the expires dictEntry.
-const EXPIRE_OVERHEAD = 24;
-
+export const USED_MEMORY_STARTUP = 876176;
 interface ServerIds { runId: string; replId: string; lastOps: number; lastOpsAt: number }
 const ids = new WeakMap<RedisServer, ServerIds>();
 
@@ -83,40 +80,14 @@ export function bytesToHuman(n: number): string {
 }
 
 /**
- * A rough byte size of a value structure: strings by length, containers by their
- * elements. Each object counts once: skiplist nodes point back at each other.
- */
-function approxBytes(v: unknown, seen: Set<object> = new Set()): number {
-  if (typeof v === 'string') return v.length;
-  if (typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean') return 8;
-  if (v === null || typeof v !== 'object' || seen.has(v)) return 0;
-  seen.add(v);
-  if (v instanceof Map) {
-    let n = 16 * v.size;
-    for (const [k, x] of v) n += approxBytes(k, seen) + approxBytes(x, seen);
-    return n;
-  }
-  if (v instanceof Set || Array.isArray(v)) {
-    let n = 8 * (v instanceof Set ? v.size : v.length);
-    for (const x of v) n += approxBytes(x, seen);
-    return n;
-  }
-  let n = 16;
-  for (const x of Object.values(v)) n += approxBytes(x, seen);
-  return n;
-}
-
-/**
- * used_memory estimate: Redis's startup figure, plus per key its overhead, key
- * bytes and an approximate value size, plus the scripts' memory when Lua is
- * installed. It walks the dataset, so INFO memory costs O(dataset).
+ * used_memory estimate: Redis's startup figure, plus each key's estimated size
+ * (memory.ts, kept incrementally by every Db), plus the scripts' memory when Lua
+ * is installed.
  */
 export function estimateUsedMemory(s: RedisServer): { total: number; dataset: number } {
+  const measure = (key: string, o: RObj): number => keyMemory(key, o, s.config);
   let dataset = 0;
-  for (const db of s.dbs) {
-    for (const [k, o] of db.dict) dataset += KEY_OVERHEAD + k.length + approxBytes(o.value);
-    dataset += EXPIRE_OVERHEAD * db.expires.size;
-  }
+  for (const db of s.dbs) dataset += db.usedMemory(measure);
   const info = s.scriptingInfo?.();
   const scripts = (info?.usedMemoryScriptsEval ?? 0) + (info?.functions?.memory ?? 0);
   return { total: USED_MEMORY_STARTUP + dataset + scripts, dataset };
