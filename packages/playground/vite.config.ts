@@ -30,6 +30,10 @@ export default defineConfig({
   // fengari's luaconf.js reads process.env.FENGARICONF at load time; every other
   // use of process in fengari is behind `typeof process` checks (false in a page).
   define: { 'process.env.FENGARICONF': 'undefined' },
+  // The dev server pre-bundles fengari with esbuild, where neither that define
+  // nor the guard's resolveId applies: there fengari's process checks are
+  // decided at bundling time instead (`process` is not the page's to look at).
+  optimizeDeps: { esbuildOptions: { define: { 'process.env.FENGARICONF': 'undefined', process: 'undefined' } } },
   build: { target: 'es2022', outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 2000 },
   plugins: [isomorphicGuard(), reportGzipSize()],
 });

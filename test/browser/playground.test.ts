@@ -196,4 +196,21 @@ describe('playground in Chromium', () => {
     expect(afterLoad).toEqual([]);
     for (const requested of requests) expect(requested.startsWith(`${site.origin}/`), requested).toBe(true);
   });
+
+  it('TTLs count down in the key browser', async () => {
+    await typeCommand('SET t x EX 100');
+    const ttl = page.locator('.key-list tr[data-key="t"] td:nth-child(3)');
+    await expect.poll(() => ttl.textContent()).toBe('100 s');
+    await expect.poll(() => ttl.textContent(), { timeout: 4000 }).toBe('99 s');
+  });
+
+  it('imports a redmoon snapshot file in place of the dataset', async () => {
+    const snapshot = { redmoon: 1, dbs: { 0: [{ key: 'imported', type: 'list', value: ['x', 'y'] }] } };
+    await page.getByTestId('import-file').setInputFiles({ name: 'data.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(snapshot)) });
+    const keyList = page.getByTestId('key-list');
+    await expect.poll(() => keyList.locator('tr[data-key]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-key')))).toEqual(['imported']);
+    await keyList.locator('tr[data-key="imported"]').click();
+    await expect.poll(() => page.getByTestId('key-value').locator('td').allTextContents()).toEqual(['0', 'x', '1', 'y']);
+    expect(await page.getByTestId('notice').textContent()).toBe('Imported data.json.');
+  });
 });
