@@ -4,6 +4,7 @@
 import {
   type Client, type Handler, type RedisServer, type Reply, array, bulk, E, error, int, OK, simple,
 } from '@redmoon/core';
+import { installScriptCommandFlags } from './command-flags.ts';
 import { ScriptingEngine, type ScriptingOptions } from './scripting.ts';
 import { EVALSHA_WHILE_DEBUGGING, scriptDebug, scriptDebugMode } from './debugger/mode.ts';
 
@@ -15,6 +16,7 @@ export function scriptingFor(server: RedisServer, opts?: ScriptingOptions): Scri
   if (engine === undefined) {
     engine = new ScriptingEngine(server, opts);
     engines.set(server, engine);
+    installScriptCommandFlags(server, engine);
   }
   return engine;
 }

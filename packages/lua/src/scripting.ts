@@ -4,7 +4,7 @@
 // hook, redis.call's script rules and the propagation of a script's effects.
 import { type LuaHook, type LuaState, lauxlib, lua } from 'fengari';
 import {
-  Client, type CommandEntry, COMMAND_SPECS, type CommandSpec, error, F, type Propagated, type RedisServer, type Reply,
+  Client, type CommandEntry, COMMAND_SPECS, type CommandSpec, E, error, F, type Propagated, type RedisServer, type Reply,
 } from '@redmoon/core';
 import { sha1 } from 'js-sha1';
 import { fromLuaBytes, pushBytes, toLuaBytes, toBytes } from './bytes.ts';
@@ -599,6 +599,13 @@ export class ScriptingEngine implements ScriptHost {
     }
     // Once the script wrote, later writes may not fail on the server state (script.c).
     if (cmd.flags & F.WRITE && !ctx.writeDirty && this.readOnlyReplica()) return READONLY_REPLICA;
+    // scriptVerifyOOM: until its first write, a script may not run a denyoom command when its
+    // command started over maxmemory. Only EVAL scripts without a shebang get here so: with
+    // declared flags, dispatch refused the script unless it has allow-oom or no-writes.
+    if (cmd.flags & F.DENYOOM && !ctx.writeDirty && this.server.preCommandOom && this.server.config.maxmemory !== 0 &&
+      ctx.isEval && this.scripts.get(ctx.funcname)?.flags.shebang !== true) {
+      return E.OOM;
+    }
     // A command Redis has that passed every check, but that redmoon does not implement.
     if (cmd.handler === null) return UNKNOWN_FROM_SCRIPT;
     return null;
