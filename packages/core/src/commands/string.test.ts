@@ -158,7 +158,7 @@ describe('propagation and notifications match redis-server 7.0.15', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'redmoon-strings-aof-'));
-    real = await startRealRedis(['--appendonly', 'yes', '--dir', dir, '--notify-keyspace-events', 'KEA', '--enable-debug-command', 'yes']);
+    real = await startRealRedis(['--appendonly', 'yes', '--appendfsync', 'always', '--dir', dir, '--notify-keyspace-events', 'KEA', '--enable-debug-command', 'yes']);
     main = await Conn.open(real.port);
     // Keys set with a past PXAT must expire lazily, at the next command, on both servers.
     await main.call(['DEBUG', 'SET-ACTIVE-EXPIRE', '0']);
