@@ -143,20 +143,29 @@ function stringSize(o: RObj): number {
 /** The quicklist node capacity in bytes for a negative list-max-listpack-size. */
 const NODE_BYTES = [4096, 8192, 16384, 32768, 65536];
 
+/** How many list elements, spread evenly, stand for a long list's entry sizes. */
+const LIST_SPREAD_SAMPLES = 32;
+
+/**
+ * Redis samples whole quicklist nodes (thousands of entries each); redmoon has no
+ * nodes, so it measures the entries (all of a short list, an even spread of a long
+ * one), packs them into nodes of list-max-listpack-size, and sums the nodes as
+ * Redis does: exactly up to `samples` nodes, the first nodes' average beyond.
+ */
 function listSize(list: ListValue, samples: number, fill: number): number {
   const len = list.length;
   if (len === 0) return ROBJ + QUICKLIST;
-  // The entries' listpack bytes: exact for small lists, sampled from the head beyond.
-  const exact = len <= 128 || samples === 0;
+  const n = len <= 128 || samples === 0 ? len : LIST_SPREAD_SAMPLES;
   let bytes = 0;
-  const n = exact ? len : Math.min(samples, len);
-  for (let i = 0; i < n; i++) bytes += listpackEntrySize(list.get(i));
+  for (let i = 0; i < n; i++) bytes += listpackEntrySize(list.get(Math.floor((i * len) / n)));
   const avg = bytes / n;
   const nodeLimit = fill < 0 ? NODE_BYTES[Math.min(-fill, 5) - 1] : Infinity;
   const perNode = Math.max(1, Math.min(fill > 0 ? fill : Infinity, Math.floor((nodeLimit - 7) / avg)));
   const nodes = Math.ceil(len / perNode);
-  const inNode = Math.min(perNode, len);
-  return ROBJ + QUICKLIST + nodes * (QUICKLIST_NODE + mallocSize(listpackBytes(Math.round(avg * inNode))));
+  const node = (entries: number): number => QUICKLIST_NODE + mallocSize(listpackBytes(Math.round(avg * entries)));
+  const full = node(Math.min(perNode, len));
+  if (samples !== 0 && nodes > samples) return ROBJ + QUICKLIST + nodes * full;
+  return ROBJ + QUICKLIST + (nodes - 1) * full + node(len - (nodes - 1) * perNode);
 }
 
 function hashSize(o: RObj, samples: number): number {
