@@ -1,6 +1,6 @@
 // One logical database: the main dict, the expires dict, and the insertion-ordered
 // key index that gives SCAN its guarantee and RANDOMKEY its O(1) pick.
-import { EXPIRE_OVERHEAD } from './memory.ts';
+import { EXPIRE_OVERHEAD, keyMemory, type MemoryLimits } from './memory.ts';
 import type { RObj } from './object.ts';
 import { KeyIndex } from './util/keyindex.ts';
 
@@ -65,12 +65,12 @@ export class Db {
    * This db's share of used_memory: every key's cached size plus the TTL entries.
    * Only keys changed since the last call are measured, so a call costs O(changes).
    */
-  usedMemory(measure: (key: string, o: RObj) => number): number {
+  usedMemory(limits: MemoryLimits): number {
     if (this.unmeasured.size !== 0) {
       for (const key of this.unmeasured) {
         const o = this.dict.get(key);
         if (o === undefined) continue;
-        const size = measure(key, o);
+        const size = keyMemory(key, o, limits);
         this.measured += size - (o.mem ?? 0);
         o.mem = size;
       }
@@ -85,6 +85,8 @@ export class Db {
     if (o === undefined) return false;
     this.dict.delete(key);
     this.measured -= o.mem ?? 0;
+    // Gone keys leave the set, so it never holds more than the live keys.
+    if (this.unmeasured.size !== 0) this.unmeasured.delete(key);
     if (this.expires.size !== 0) this.removeExpire(key);
     this.index.remove(o.id);
     return true;

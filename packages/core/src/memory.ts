@@ -96,7 +96,8 @@ function backlen(l: number): number {
 /** lpEncodeGetType + backlen: one listpack entry for s (integers are stored as integers). */
 export function listpackEntrySize(s: string): number {
   let enc: number;
-  if (s.length <= 20 && isInt64String(s)) {
+  const c0 = s.charCodeAt(0);
+  if (s.length <= 20 && (c0 === 45 || (c0 >= 48 && c0 <= 57)) && isInt64String(s)) {
     const v = Number(s);
     if (v >= 0 && v <= 127) enc = 1;
     else if (v >= -4096 && v <= 4095) enc = 2;
@@ -168,11 +169,10 @@ function listSize(list: ListValue, samples: number, fill: number): number {
   return ROBJ + QUICKLIST + (nodes - 1) * full + node(len - (nodes - 1) * perNode);
 }
 
-function hashSize(o: RObj, samples: number): number {
+function hashSize(o: RObj, samples: number, lpSamples: number): number {
   const h = o.value as HashValue;
   if (o.enc === 'listpack') {
-    let entries = 0;
-    for (const [f, v] of h.entries()) entries += listpackEntrySize(f) + listpackEntrySize(v);
+    const entries = sampled(h.entries(), h.size, lpSamples, ([f, v]) => listpackEntrySize(f) + listpackEntrySize(v));
     return ROBJ + mallocSize(listpackBytes(entries));
   }
   return ROBJ + DICT + BUCKET * dictSlots(h.size) +
@@ -202,11 +202,10 @@ function* zsetNodes(z: ZSetValue): Generator<ZNode> {
 const scoreEntrySize = (score: number): number =>
   listpackEntrySize(Number.isSafeInteger(score) ? String(score) : formatDouble(score));
 
-function zsetSize(o: RObj, samples: number): number {
+function zsetSize(o: RObj, samples: number, lpSamples: number): number {
   const z = o.value as ZSetValue;
   if (o.enc === 'listpack') {
-    let entries = 0;
-    for (const n of zsetNodes(z)) entries += listpackEntrySize(n.ele) + scoreEntrySize(n.score);
+    const entries = sampled(zsetNodes(z), z.size, lpSamples, (n) => listpackEntrySize(n.ele) + scoreEntrySize(n.score));
     return ROBJ + mallocSize(listpackBytes(entries));
   }
   // The header node has all 32 levels: malloc(24 + 32 * 16).
@@ -242,26 +241,33 @@ function streamSize(s: StreamValue, samples: number, limits: MemoryLimits): numb
   return size;
 }
 
-/** objectComputeSize: the value's bytes (robj included). */
-export function valueSize(o: RObj, samples: number, limits: MemoryLimits): number {
+/**
+ * objectComputeSize: the value's bytes (robj included). Redis measures a listpack
+ * exactly; `lpSamples` (0: all) lets used_memory sample big listpacks instead, so
+ * that re-measuring a written hash or zset stays cheap.
+ */
+export function valueSize(o: RObj, samples: number, limits: MemoryLimits, lpSamples = 0): number {
   switch (o.type) {
     case 'string': return stringSize(o);
     case 'list': return listSize(o.value as ListValue, samples, limits.listMaxListpackSize);
-    case 'hash': return hashSize(o, samples);
+    case 'hash': return hashSize(o, samples, lpSamples);
     case 'set': return setSize(o, samples);
-    case 'zset': return zsetSize(o, samples);
+    case 'zset': return zsetSize(o, samples, lpSamples);
     case 'stream': return streamSize(o.value as StreamValue, samples, limits);
   }
 }
 
 /** MEMORY USAGE: the value, the key's sds and the dictEntry. */
-export function keyMemoryUsage(key: string, o: RObj, samples: number, limits: MemoryLimits): number {
-  return valueSize(o, samples, limits) + sdsSize(key.length) + DICT_ENTRY;
+export function keyMemoryUsage(key: string, o: RObj, samples: number, limits: MemoryLimits, lpSamples = 0): number {
+  return valueSize(o, samples, limits, lpSamples) + sdsSize(key.length) + DICT_ENTRY;
 }
 
 /** MEMORY USAGE's default sample count (OBJ_COMPUTE_SIZE_DEF_SAMPLES). */
 export const DEFAULT_SAMPLES = 5;
 
+/** The listpack entries (pairs) used_memory measures of a hash or zset: exact up to 16. */
+const USED_MEMORY_LISTPACK_SAMPLES = 16;
+
 /** What one key adds to used_memory (its cached share, see Db.usedMemory). */
 export const keyMemory = (key: string, o: RObj, limits: MemoryLimits): number =>
-  keyMemoryUsage(key, o, DEFAULT_SAMPLES, limits) + KEY_BUCKET;
+  keyMemoryUsage(key, o, DEFAULT_SAMPLES, limits, USED_MEMORY_LISTPACK_SAMPLES) + KEY_BUCKET;

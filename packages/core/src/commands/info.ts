@@ -13,8 +13,6 @@
 // - network byte counters belong to transports and read 0 in core.
 import type { Client } from '../client.ts';
 import type { Db } from '../db.ts';
-import { keyMemory } from '../memory.ts';
-import type { RObj } from '../object.ts';
 import { type Reply, bulk, verbatim } from '../reply.ts';
 import type { RedisServer } from '../server.ts';
 import type { CommandEntry, Handler } from '../table/table.ts';
@@ -85,9 +83,8 @@ export function bytesToHuman(n: number): string {
  * is installed.
  */
 export function estimateUsedMemory(s: RedisServer): { total: number; dataset: number } {
-  const measure = (key: string, o: RObj): number => keyMemory(key, o, s.config);
   let dataset = 0;
-  for (const db of s.dbs) dataset += db.usedMemory(measure);
+  for (const db of s.dbs) dataset += db.usedMemory(s.config);
   const info = s.scriptingInfo?.();
   const scripts = (info?.usedMemoryScriptsEval ?? 0) + (info?.functions?.memory ?? 0);
   return { total: USED_MEMORY_STARTUP + dataset + scripts, dataset };
