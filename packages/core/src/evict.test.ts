@@ -267,4 +267,31 @@ describe('memory estimate', () => {
     run('LTRIM', 'l', '0', '9');
     expect(Number(run('MEMORY', 'USAGE', 'l').slice(1))).toBeLessThan(full);
   });
+
+  it('MEMORY STATS has redis-server 7.0.15 fields, and INFO the same overhead split', () => {
+    const s = new RedisServer();
+    const c = s.createClient();
+    s.execute(c, ['SET', 'a', '1']);
+    s.execute(c, ['SET', 'b', '2', 'EX', '100']);
+    const stats = s.execute(c, ['MEMORY', 'STATS']);
+    if (stats.t !== 'map') throw new Error('MEMORY STATS is a map');
+    const names = stats.v.map(([k]) => (k.t === 'bulk' ? k.v : ''));
+    expect(names).toEqual([
+      'peak.allocated', 'total.allocated', 'startup.allocated', 'replication.backlog', 'clients.slaves', 'clients.normal',
+      'cluster.links', 'aof.buffer', 'lua.caches', 'functions.caches', 'db.0', 'overhead.total', 'keys.count',
+      'keys.bytes-per-key', 'dataset.bytes', 'dataset.percentage', 'peak.percentage', 'allocator.allocated',
+      'allocator.active', 'allocator.resident', 'allocator-fragmentation.ratio', 'allocator-fragmentation.bytes',
+      'allocator-rss.ratio', 'allocator-rss.bytes', 'rss-overhead.ratio', 'rss-overhead.bytes', 'fragmentation',
+      'fragmentation.bytes',
+    ]);
+    const num = (name: string): number => {
+      const v = stats.v.find(([k]) => k.t === 'bulk' && k.v === name)![1];
+      return v.t === 'int' ? Number(v.v) : NaN;
+    };
+    // Two keys in a 4-slot table: 2 * (dictEntry 24 + robj 16) + 4 * 8; one TTL: 24 + 4 * 8.
+    expect(num('overhead.total')).toBe(USED_MEMORY_STARTUP + 112 + 56);
+    const info = encode2(s.execute(c, ['INFO', 'memory']));
+    expect(info).toContain(`\r\nused_memory_overhead:${num('overhead.total')}\r\n`);
+    expect(info).toContain(`\r\nused_memory_dataset:${num('dataset.bytes')}\r\n`);
+  });
 });

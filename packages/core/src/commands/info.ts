@@ -13,6 +13,7 @@
 // - network byte counters belong to transports and read 0 in core.
 import type { Client } from '../client.ts';
 import type { Db } from '../db.ts';
+import { BUCKET, DICT_ENTRY, dictSlots, ROBJ } from '../memory.ts';
 import { type Reply, bulk, verbatim } from '../reply.ts';
 import type { RedisServer } from '../server.ts';
 import type { CommandEntry, Handler } from '../table/table.ts';
@@ -82,12 +83,50 @@ export function bytesToHuman(n: number): string {
  * (memory.ts, kept incrementally by every Db), plus the scripts' memory when Lua
  * is installed.
  */
-export function estimateUsedMemory(s: RedisServer): { total: number; dataset: number } {
-  let dataset = 0;
-  for (const db of s.dbs) dataset += db.usedMemory(s.config);
+export function estimateUsedMemory(s: RedisServer): { total: number } {
+  let keyspace = 0;
+  for (const db of s.dbs) keyspace += db.usedMemory(s.config);
   const info = s.scriptingInfo?.();
   const scripts = (info?.usedMemoryScriptsEval ?? 0) + (info?.functions?.memory ?? 0);
-  return { total: USED_MEMORY_STARTUP + dataset + scripts, dataset };
+  return { total: USED_MEMORY_STARTUP + keyspace + scripts };
+}
+
+/** One database's hash table overheads (getMemoryOverheadData). */
+export interface DbOverhead {
+  id: number;
+  main: number;
+  expires: number;
+}
+
+/** getMemoryOverheadData: what MEMORY STATS lists and INFO's overhead/dataset split. */
+export interface MemoryOverhead {
+  total: number;
+  /** used_memory_overhead: startup, script caches, the keyspace hash tables. */
+  overhead: number;
+  luaCaches: number;
+  functionsCaches: number;
+  keys: number;
+  dbs: DbOverhead[];
+}
+
+export function memoryOverhead(s: RedisServer): MemoryOverhead {
+  const { total } = estimateUsedMemory(s);
+  const lua = s.scriptingInfo?.();
+  const luaCaches = lua?.usedMemoryScriptsEval ?? 0;
+  const functionsCaches = lua?.functions?.memory ?? 0;
+  let overhead = USED_MEMORY_STARTUP + luaCaches + functionsCaches;
+  let keys = 0;
+  const dbs: DbOverhead[] = [];
+  for (const db of s.dbs) {
+    if (db.size === 0) continue;
+    keys += db.size;
+    // Per key a dictEntry and an robj, per slot a bucket pointer.
+    const main = db.size * (DICT_ENTRY + ROBJ) + dictSlots(db.size) * BUCKET;
+    const expires = db.expires.size === 0 ? 0 : db.expires.size * DICT_ENTRY + dictSlots(db.expires.size) * BUCKET;
+    overhead += main + expires;
+    dbs.push({ id: db.id, main, expires });
+  }
+  return { total, overhead, luaCaches, functionsCaches, keys, dbs };
 }
 
 type Field = [string, string | number];
@@ -122,14 +161,14 @@ function clientsSection(s: RedisServer): Field[] {
 }
 
 function memorySection(s: RedisServer): Field[] {
-  const { total, dataset } = estimateUsedMemory(s);
+  const { total, overhead } = memoryOverhead(s);
+  const dataset = total - overhead;
   const lua = s.scriptingInfo?.();
   const luaMem = lua?.usedMemoryLua ?? 0;
   const scriptsEval = lua?.usedMemoryScriptsEval ?? 0;
   const functions = lua?.functions;
   const vmFunctions = functions?.vmMemory ?? 0;
   const functionsMem = functions?.memory ?? 0;
-  const overhead = total - dataset;
   const startupDelta = total - USED_MEMORY_STARTUP;
   const sysMem = s.host.totalSystemMemory;
   let clientsMem = 0;

@@ -4,12 +4,11 @@
 // MALLOC-STATS, jemalloc's own report, is not implemented.
 import type { Client } from '../client.ts';
 import { E, fail } from '../errors.ts';
-import { BUCKET, DEFAULT_SAMPLES, DICT_ENTRY, dictSlots, keyMemoryUsage, ROBJ } from '../memory.ts';
+import { DEFAULT_SAMPLES, keyMemoryUsage } from '../memory.ts';
 import { type Reply, bulk, double, int, map, NULL, OK, verbatim } from '../reply.ts';
-import type { RedisServer } from '../server.ts';
 import { argLL, eqi } from '../util/parse.ts';
 import { helpReply } from './help.ts';
-import { estimateUsedMemory, USED_MEMORY_STARTUP } from './info.ts';
+import { estimateUsedMemory, memoryOverhead, USED_MEMORY_STARTUP } from './info.ts';
 
 /** MEMORY USAGE key [SAMPLES count]: the options are parsed before the key is looked up. */
 function memoryUsage(c: Client): Reply {
@@ -27,28 +26,9 @@ function memoryUsage(c: Client): Reply {
   return int(keyMemoryUsage(argv[2], o, samples, c.server.config));
 }
 
-/** getMemoryOverheadData: the overhead figures MEMORY STATS lists. */
+/** MEMORY STATS: getMemoryOverheadData's figures. */
 function memoryStats(c: Client): Reply {
-  const s: RedisServer = c.server;
-  const { total } = estimateUsedMemory(s);
-  const lua = s.scriptingInfo?.();
-  const luaCaches = lua?.usedMemoryScriptsEval ?? 0;
-  const functionsCaches = lua?.functions?.memory ?? 0;
-  let overhead = USED_MEMORY_STARTUP + luaCaches + functionsCaches;
-  let keys = 0;
-  const dbs: [Reply, Reply][] = [];
-  for (const db of s.dbs) {
-    if (db.size === 0) continue;
-    keys += db.size;
-    const main = db.size * (DICT_ENTRY + ROBJ) + dictSlots(db.size) * BUCKET;
-    const expires = db.expires.size === 0 ? 0 : db.expires.size * DICT_ENTRY + dictSlots(db.expires.size) * BUCKET;
-    overhead += main + expires;
-    dbs.push([bulk(`db.${db.id}`), map([
-      [bulk('overhead.hashtable.main'), int(main)],
-      [bulk('overhead.hashtable.expires'), int(expires)],
-      [bulk('overhead.hashtable.slot-to-keys'), int(0)],
-    ])]);
-  }
+  const { total, overhead, luaCaches, functionsCaches, keys, dbs } = memoryOverhead(c.server);
   const net = total - USED_MEMORY_STARTUP;
   const dataset = total - overhead;
   const field = (name: string, v: Reply): [Reply, Reply] => [bulk(name), v];
@@ -63,7 +43,11 @@ function memoryStats(c: Client): Reply {
     field('aof.buffer', int(0)),
     field('lua.caches', int(luaCaches)),
     field('functions.caches', int(functionsCaches)),
-    ...dbs,
+    ...dbs.map((d): [Reply, Reply] => [bulk(`db.${d.id}`), map([
+      [bulk('overhead.hashtable.main'), int(d.main)],
+      [bulk('overhead.hashtable.expires'), int(d.expires)],
+      [bulk('overhead.hashtable.slot-to-keys'), int(0)],
+    ])]),
     field('overhead.total', int(overhead)),
     field('keys.count', int(keys)),
     field('keys.bytes-per-key', int(keys === 0 ? 0 : Math.floor(net / keys))),
