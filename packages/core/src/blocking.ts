@@ -68,6 +68,10 @@ const PAUSE_RANK: Record<PauseType, number> = { off: 0, write: 1, all: 2 };
 
 const THOUSAND = longDoubleFromInt(1000n);
 const UNBLOCKED_ERROR = 'UNBLOCKED client unblocked via CLIENT UNBLOCK';
+const STREAM_GONE_ERROR = 'UNBLOCKED the stream key no longer exists';
+
+/** XREADGROUP ... BLOCK: released with an error when its stream goes away (plain XREAD keeps waiting). */
+const isGroupRead = (b: KeyBlock): boolean => b.type === 'stream' && b.cmd.name === 'xreadgroup';
 
 /**
  * getTimeoutFromObjectOrReply: seconds as a long double (BLPOP & co.) or whole
@@ -121,6 +125,8 @@ export class Blocking {
   private readonly blocked = new Set<Client>();
   /** Clients blocked on keys (a fast exit for signalKeyAsReady). */
   keyBlockedCount = 0;
+  /** Clients blocked in XREADGROUP (a fast exit for releaseGroupReadersOfDeletedStreams). */
+  private groupReaders = 0;
   pauseType: PauseType = 'off';
   /** When the pause ends (ms); the pause lasts at least until the cron sees it passed. */
   pauseEnd = 0;
@@ -152,6 +158,7 @@ export class Blocking {
     c.blocked = b;
     this.blocked.add(c);
     this.keyBlockedCount++;
+    if (isGroupRead(b)) this.groupReaders++;
     let keys = this.waiting.get(b.db);
     if (keys === undefined) {
       keys = new Map();
@@ -193,6 +200,7 @@ export class Blocking {
   afterCommand(): void {
     if (this.srv.busyScript !== null) return;
     if (this.ready.length !== 0 && !this.handlingReady) this.handleClientsBlockedOnKeys();
+    if (this.groupReaders !== 0 && !this.handlingReady) this.releaseGroupReadersOfDeletedStreams();
     if (this.released.length !== 0 && !this.runningReleased) this.runReleased();
   }
 
@@ -234,6 +242,23 @@ export class Blocking {
     }
   }
 
+  /**
+   * 7.0's unblockDeletedStreamReadgroupClients: a stream that was deleted,
+   * overwritten by another type, renamed away, flushed or expired releases the
+   * clients blocked on it in XREADGROUP with an error (their group is gone with
+   * it). Redis signals each such deletion; a stream key an XREADGROUP client
+   * waits on that is now missing or of another type was necessarily deleted,
+   * so checking those keys after each command finds the same clients.
+   */
+  private releaseGroupReadersOfDeletedStreams(): void {
+    for (const c of [...this.blocked]) {
+      const b = c.blocked;
+      if (b === null || b.kind !== 'keys' || !isGroupRead(b)) continue;
+      const gone = b.keys.some((key) => b.db.dict.get(key)?.type !== 'stream');
+      if (gone) this.finishBlocked(c, b, error(STREAM_GONE_ERROR));
+    }
+  }
+
   /** Take c out of every queue and hand it its late reply. */
   unblock(c: Client, reply: Reply): void {
     this.forget(c);
@@ -252,6 +277,7 @@ export class Blocking {
       return;
     }
     this.keyBlockedCount--;
+    if (isGroupRead(b)) this.groupReaders--;
     const keys = this.waiting.get(b.db);
     if (keys === undefined) return;
     for (const key of b.keys) {

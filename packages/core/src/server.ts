@@ -546,7 +546,10 @@ export class RedisServer {
     this.lruClock = this.clock.now();
     // Timeouts of blocked clients and the end of a pause; nothing expires while clients are paused.
     this.blocking.cron();
-    if (!this.blocking.checkPause()) this.activeExpireCycle();
+    if (!this.blocking.checkPause()) {
+      this.activeExpireCycle();
+      this.blocking.afterCommand(); // a stream expired under an XREADGROUP client releases it
+    }
     // beforeSleep: keys expired under BCAST prefixes are broadcast now.
     if (this.tracking.clientCount !== 0) this.tracking.broadcast(null);
   }

@@ -3,7 +3,9 @@
 // `$` or an explicit ID, group readers on `>` (the group's last ID at wake-up
 // time), FIFO among readers, several keys (served from the key that got data),
 // the blocked default COUNT, NOACK, a destroyed group (NOGROUP), timeouts,
-// MULTI and scripts (never block), CLIENT UNBLOCK, and RESP3 maps.
+// MULTI and scripts (never block), CLIENT UNBLOCK, RESP3 maps, and group
+// readers released with UNBLOCKED when their stream goes away (7.0's
+// unblockDeletedStreamReadgroupClients; plain XREAD readers keep waiting).
 import type { MultiCase, MultiStep } from '../case.ts';
 
 const w = (s: string): string[] => s.split(' ');
@@ -48,4 +50,21 @@ export const cases: MultiCase[] = [
   { name: 'xread block woken by an entry deleted in the same transaction', steps: [on(1, 'XADD s 1-0 a 1'), blocks(0, 'XREAD BLOCK 0 STREAMS s $'), on(1, 'MULTI'), on(1, 'XADD s 2-0 b 2'), on(1, 'XDEL s 2-0'), on(1, 'EXEC'), on(0, 'PING')] },
   { name: 'xread block key replaced by a string', steps: [on(1, 'XADD s 1-0 a 1'), blocks(0, 'XREAD BLOCK 0 STREAMS s $'), on(1, 'SET s x'), on(1, 'DEL s'), on(1, 'XADD s 2-0 b 2')] },
   { name: 'xread block argument errors', steps: [on(0, 'XREAD BLOCK -1 STREAMS s $'), on(0, 'XREAD BLOCK x STREAMS s $'), on(0, 'XREAD BLOCK 1.5 STREAMS s $'), on(0, 'XREADGROUP GROUP g c BLOCK 0 STREAMS s >')] },
+  ...both('xreadgroup block: stream deleted', [...groupSetup, blocks(0, 'XREADGROUP GROUP g alice BLOCK 0 STREAMS s >'), on(1, 'DEL s'), on(0, 'PING')], [0]),
+  ...both('xreadgroup block: stream overwritten by a string', [...groupSetup, blocks(0, 'XREADGROUP GROUP g alice BLOCK 0 STREAMS s >'), on(1, 'SET s x'), on(0, 'PING')], [0]),
+  { name: 'xreadgroup block: stream renamed away', steps: [...groupSetup, blocks(0, 'XREADGROUP GROUP g alice BLOCK 0 STREAMS s >'), on(1, 'RENAME s t'), on(0, 'PING')] },
+  { name: 'xreadgroup block: flushdb', steps: [...groupSetup, blocks(0, 'XREADGROUP GROUP g alice BLOCK 0 STREAMS s >'), on(1, 'FLUSHDB'), on(0, 'PING')] },
+  { name: 'xreadgroup block: flushall', steps: [...groupSetup, blocks(0, 'XREADGROUP GROUP g alice BLOCK 0 STREAMS s >'), on(1, 'FLUSHALL'), on(0, 'PING')] },
+  { name: 'xreadgroup block: stream moved to another db', steps: [...groupSetup, blocks(0, 'XREADGROUP GROUP g alice BLOCK 0 STREAMS s >'), on(1, 'MOVE s 1'), on(0, 'PING')] },
+  { name: 'xreadgroup block: swapdb with an empty db', steps: [...groupSetup, blocks(0, 'XREADGROUP GROUP g alice BLOCK 0 STREAMS s >'), on(1, 'SWAPDB 0 1'), on(0, 'PING'), on(1, 'SWAPDB 0 1')] },
+  { name: 'xreadgroup block: deleted and re-created in one transaction', steps: [
+    ...groupSetup, blocks(0, 'XREADGROUP GROUP g alice BLOCK 0 STREAMS s >'), on(1, 'MULTI'), on(1, 'DEL s'), on(1, 'XADD s 5-0 f 5'), on(1, 'EXEC'), on(0, 'PING'),
+  ] },
+  { name: 'xreadgroup block: one of two streams deleted', steps: [
+    ...groupSetup, on(1, 'XADD t 1-0 f 1'), on(1, 'XGROUP CREATE t g $'), blocks(0, 'XREADGROUP GROUP g alice BLOCK 0 STREAMS s t > >'), on(1, 'DEL t'), on(0, 'PING'),
+  ] },
+  { name: 'xread block keeps waiting when its stream is deleted', steps: [on(1, 'XADD s 1-0 a 1'), blocks(0, 'XREAD BLOCK 0 STREAMS s $'), on(1, 'DEL s'), on(1, 'XADD s 2-0 b 2'), on(0, 'PING')] },
+  { name: 'xreadgroup block: stream expired', steps: [
+    ...groupSetup, blocks(0, 'XREADGROUP GROUP g alice BLOCK 0 STREAMS s >'), on(1, 'PEXPIRE s 20'), sleep(150), on(1, 'EXISTS s'), on(0, 'PING'),
+  ] },
 ];
