@@ -17,6 +17,7 @@ export interface ScriptRun {
 }
 
 const STORAGE_KEY = 'redmoon-playground:dataset';
+const SCRIPT_TIME_LIMIT_MS = 5000;
 
 export class PlaygroundEngine {
   readonly server: RedisServer;
@@ -29,7 +30,9 @@ export class PlaygroundEngine {
   private readonly listeners: (() => void)[] = [];
 
   constructor(private readonly storage: Storage | null) {
-    this.server = createScriptingServer();
+    // A script in an endless loop would freeze the page (no other client can
+    // send SCRIPT KILL here): it is aborted after 5 s.
+    this.server = createScriptingServer({ scripting: { hardTimeLimitMs: SCRIPT_TIME_LIMIT_MS } });
     this.console = this.server.createClient();
     this.scripts = this.server.createClient();
     this.browser = this.server.createClient();

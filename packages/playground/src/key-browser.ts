@@ -49,6 +49,8 @@ export class KeyBrowser {
   private readonly detail: HTMLElement;
   private readonly title: HTMLElement;
   private selected: string | null = null;
+  /** The TTL cells of the listed keys, for the countdown. */
+  private ttlCells = new Map<string, HTMLElement>();
 
   constructor(private readonly engine: PlaygroundEngine) {
     this.title = el('h2', {}, ['Keys']);
@@ -62,7 +64,26 @@ export class KeyBrowser {
     ]);
   }
 
-  /** Re-read the keys (after every command, and every second for the TTLs). */
+  /**
+   * Count the TTLs down (every second), from the database's expires without
+   * running commands, so the countdown does not show in INFO commandstats.
+   * A key past its expiry makes a full refresh (whose reads expire it lazily).
+   */
+  tickTtls(): void {
+    const db = this.engine.server.dbs[this.engine.console.db.id];
+    const now = this.engine.server.clock.now();
+    for (const [key, cell] of this.ttlCells) {
+      const at = db.expires.get(key);
+      if (at === undefined) continue;
+      if (at <= now) {
+        this.refresh();
+        return;
+      }
+      cell.textContent = ttlText(at - now);
+    }
+  }
+
+  /** Re-read the keys, their types, TTLs and sizes (after every command). */
   refresh(): void {
     const db = this.engine.console.db.id;
     this.engine.read(['SELECT', String(db)]);
@@ -73,6 +94,7 @@ export class KeyBrowser {
       ? el('th', {}, ['MEMORY USAGE'])
       : el('th', { title: 'MEMORY USAGE is not implemented: the length of the key\'s DUMP payload' }, ['DUMP bytes']);
     const header = el('tr', {}, [el('th', {}, ['key']), el('th', {}, ['type']), el('th', {}, ['TTL']), sizeHeader]);
+    this.ttlCells.clear();
     const rows = keys.map((key) => {
       const type = this.engine.read(['TYPE', key]);
       const pttl = this.engine.read(['PTTL', key]);
@@ -80,7 +102,7 @@ export class KeyBrowser {
       const row = el('tr', { className: key === this.selected ? 'selected' : '', 'data-key': textFromBytes(key) }, [
         el('td', { className: 'key-name' }, [textFromBytes(key)]),
         el('td', {}, [type.t === 'simple' ? type.v : '']),
-        el('td', {}, [pttl.t === 'int' ? ttlText(Number(pttl.v)) : '']),
+        this.ttlCell(key, pttl.t === 'int' ? ttlText(Number(pttl.v)) : ''),
         el('td', {}, [size.t === 'bulk' ? String(size.v.length) : size.t === 'int' ? String(size.v) : '']),
       ]);
       row.addEventListener('click', () => {
@@ -92,6 +114,12 @@ export class KeyBrowser {
     this.list.replaceChildren(header, ...rows);
     if (this.selected !== null && !keys.includes(this.selected)) this.selected = null;
     this.showDetail();
+  }
+
+  private ttlCell(key: string, text: string): HTMLElement {
+    const cell = el('td', {}, [text]);
+    this.ttlCells.set(key, cell);
+    return cell;
   }
 
   private showDetail(): void {

@@ -95,5 +95,5 @@ document.getElementById('app')!.replaceChildren(
 );
 keys.refresh();
 // TTLs count down.
-setInterval(() => keys.refresh(), 1000);
+setInterval(() => keys.tickTtls(), 1000);
 consoleView.focus();
