@@ -6,6 +6,7 @@ export {
   BLOCKED, Blocking, type BlockedState, type BlockedType, type KeyBlock, type ServeBlocked, argTimeout, blockForKeys, signalKeyAsReady,
 } from './blocking.ts';
 export { ControlledClock, type Clock } from './clock.ts';
+export { type AclStorage, scriptAclMessage } from './acl-state.ts';
 export { findParam, type OutputBufferLimit } from './config.ts';
 export * from './reply.ts';
 export { encode, encode2, encode3, type RespVersion } from './resp/encode.ts';

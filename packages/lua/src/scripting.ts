@@ -5,6 +5,7 @@
 import { type LuaHook, type LuaState, lauxlib, lua } from 'fengari';
 import {
   Client, type CommandEntry, COMMAND_SPECS, type CommandSpec, E, error, F, type Propagated, type RedisServer, type Reply,
+  scriptAclMessage,
 } from '@redmoon/core';
 import { sha1 } from 'js-sha1';
 import { fromLuaBytes, pushBytes, toLuaBytes, toBytes } from './bytes.ts';
@@ -593,6 +594,14 @@ export class ScriptingEngine implements ScriptHost {
       return 'ERR Wrong number of args calling Redis command from script';
     }
     if (cmd.flags & F.NOSCRIPT) return 'ERR This Redis command is not allowed from script';
+    // scriptVerifyACL: the caller's user, logged with the "lua" context.
+    if (isEntry(cmd)) {
+      const denied = this.server.acl.check(ctx.caller.user, cmd, argv);
+      if (denied !== null) {
+        this.server.acl.logDenial(ctx.caller, denied, 'lua', cmd, argv);
+        return scriptAclMessage(denied.denied);
+      }
+    }
     // Scripts count may-replicate commands (PUBLISH, PFCOUNT, ...) as writes.
     if (ctx.readOnly && cmd.flags & (F.WRITE | F.MAY_REPLICATE)) {
       return 'ERR Write commands are not allowed from read-only scripts.';
@@ -647,10 +656,11 @@ export class ScriptingEngine implements ScriptHost {
     return this.server.isReplica && (this.server.config.extra.get('replica-read-only') ?? 'yes') === 'yes';
   }
 
-  aclCheck(_ctx: RunCtx, argv: string[]): boolean | null {
-    // Every client runs as the default user, who may run every command.
+  /** redis.acl_check_cmd: whether the caller's user may run argv (ACLCheckAllUserCommandPerm), unlogged. */
+  aclCheck(ctx: RunCtx, argv: string[]): boolean | null {
     const cmd = this.lookupCommand(argv);
-    return cmd === null || !isEntry(cmd) ? null : true;
+    if (cmd === null || !isEntry(cmd)) return null;
+    return this.server.acl.check(ctx.caller.user, cmd, argv) === null;
   }
 
   verbosity(): number {
