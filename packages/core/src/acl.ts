@@ -123,8 +123,6 @@ export class Selector {
   firstArgs = new Map<string, string[]>();
   patterns: KeyPattern[] = [];
   channels: string[] = [];
-  /** The command rules as given, each "+x" or "-x" (selector->command_rules). */
-  rules: string[] = [];
 
   constructor(allChannelsByDefault: boolean) {
     this.allChannels = allChannelsByDefault;
@@ -139,18 +137,17 @@ export class Selector {
     s.firstArgs = new Map([...this.firstArgs].map(([k, v]) => [k, [...v]]));
     s.patterns = this.patterns.map((p) => ({ ...p }));
     s.channels = [...this.channels];
-    s.rules = [...this.rules];
     return s;
   }
 
   /** ACLChangeSelectorPerm: a command and all its subcommands. */
-  private changePerm(cmd: AclCommand, allow: boolean): void {
+  changePerm(cmd: AclCommand, allow: boolean): void {
     this.setBit(cmd.entry.fullname, allow);
     this.firstArgs.delete(cmd.entry.fullname);
     for (const sub of cmd.subcommands) this.setBit(sub.entry.fullname, allow);
   }
 
-  private setBit(fullname: string, allow: boolean): void {
+  setBit(fullname: string, allow: boolean): void {
     if (allow) {
       this.allowed.add(fullname);
     } else {
@@ -159,21 +156,10 @@ export class Selector {
     }
   }
 
-  /** ACLUpdateCommandRules: drop earlier rules for the same command (and its subcommands), append this one. */
-  private updateRules(rule: string, allow: boolean): void {
-    const r = asciiLower(rule);
-    this.rules = this.rules.filter((t) => {
-      const name = t.slice(1);
-      return name !== r && !(name.startsWith(r) && name[r.length] === '|');
-    });
-    this.rules.push(`${allow ? '+' : '-'}${r}`);
-  }
-
-  private setAllCommands(allow: boolean): void {
+  setAllCommands(allow: boolean): void {
     this.allowed = allow ? new Set(commandUniverse().byName.keys()) : new Set();
     this.allCommands = allow;
     this.futureCommands = allow;
-    this.rules = [];
     this.firstArgs.clear();
   }
 
@@ -209,14 +195,12 @@ export class Selector {
       const cmd = lookupAclCommand(op.slice(1));
       if (cmd === undefined) return 'ENOENT';
       this.changePerm(cmd, false);
-      this.updateRules(cmd.entry.fullname, false);
     } else if ((op[0] === '+' || op[0] === '-') && op[1] === '@') {
       const allow = op[0] === '+';
       const cat = asciiLower(op.slice(2));
       if (!(ACL_CATEGORIES as readonly string[]).includes(cat)) return 'ENOENT';
       // ACLSetSelectorCommandBitsForCategory walks every command and subcommand.
-      for (const cmd of commandUniverse().all) if (cmd.categories.has(cat)) this.changePerm(cmd, allow);
-      this.updateRules(op.slice(1), allow);
+      this.changeCategory(cat, allow);
     } else {
       return 'EINVAL';
     }
@@ -258,7 +242,6 @@ export class Selector {
       const cmd = lookupAclCommand(name);
       if (cmd === undefined) return 'ENOENT';
       this.changePerm(cmd, true);
-      this.updateRules(cmd.entry.fullname, true);
       return null;
     }
     const cmd = lookupAclCommand(name.slice(0, bar));
@@ -275,14 +258,69 @@ export class Selector {
       args.push(sub);
       this.firstArgs.set(cmd.entry.fullname, args);
     }
-    this.updateRules(name, true);
     return null;
   }
 
-  /** ACLDescribeSelectorCommandRules. */
+  /** ACLSetSelectorCommandBitsForCategory: every command and subcommand of the category. */
+  changeCategory(cat: string, allow: boolean): void {
+    for (const cmd of commandUniverse().all) if (cmd.categories.has(cat)) this.changePerm(cmd, allow);
+  }
+
+  /**
+   * ACLDescribeSelectorCommandRules (7.0): rebuilt from the permission bits.
+   * Start from +@all (if the selector may run future commands) or -@all; add
+   * (or remove) the best fitting categories one by one, each with more commands
+   * in common than different, fewest differences first; then fix the remaining
+   * single commands, and list the allowed first args of denied commands.
+   */
   describeCommands(): string {
-    const head = this.futureCommands ? '+@all' : '-@all';
-    return this.rules.length === 0 ? head : `${head} ${this.rules.join(' ')}`;
+    const additive = !this.futureCommands;
+    const rules = [additive ? '-@all' : '+@all'];
+    const fake = new Selector(false);
+    fake.setAllCommands(!additive);
+    const temp = new Selector(false);
+    temp.allowed = new Set(this.allowed);
+    const applied = new Set<string>();
+    const { all } = commandUniverse();
+    for (;;) {
+      let best: string | null = null;
+      let minDiff = Infinity;
+      let maxSame = 0;
+      for (const cat of ACL_CATEGORIES) {
+        if (applied.has(cat)) continue;
+        let on = 0;
+        let off = 0;
+        for (const cmd of all) {
+          if (!cmd.categories.has(cat)) continue;
+          if (temp.allowed.has(cmd.entry.fullname)) on++;
+          else off++;
+        }
+        const diff = additive ? off : on;
+        const same = additive ? on : off;
+        if (same > diff && (diff < minDiff || (diff === minDiff && same > maxSame))) {
+          best = cat;
+          minDiff = diff;
+          maxSame = same;
+        }
+      }
+      if (best === null) break;
+      fake.changeCategory(best, additive);
+      temp.changeCategory(best, !additive);
+      rules.push(`${additive ? '+' : '-'}@${best}`);
+      applied.add(best);
+    }
+    // Redis walks its commands dict here (an order that varies per process): the spec order stands in.
+    for (const cmd of all) {
+      const name = cmd.entry.fullname;
+      const userBit = this.allowed.has(name);
+      if (userBit !== fake.allowed.has(name)) {
+        rules.push(`${userBit ? '+' : '-'}${name}`);
+        // A container's subcommands follow it, and are fixed one by one next.
+        fake.changePerm(cmd, userBit);
+      }
+      if (!userBit) for (const arg of this.firstArgs.get(name) ?? []) rules.push(`+${name}|${arg}`);
+    }
+    return rules.join(' ');
   }
 
   /** The key patterns as GETUSER prints them (space separated). */
