@@ -1,7 +1,7 @@
 // The server's ACL state (acl.c globals): the users, the ACL LOG, the check
 // processCommand and scripts run, authentication, and the ACL file through an
 // injected storage (the core is isomorphic: a host gives it file access).
-import { Denied, defaultUser, mergeSelectorArgs, RULE_ERRORS, splitArgs, User } from './acl.ts';
+import { Denied, defaultUser, mergeSelectorArgs, RULE_ERRORS, User } from './acl.ts';
 import type { Client } from './client.ts';
 import { clientInfoLine } from './commands/client-info.ts';
 import { findParam } from './config.ts';
@@ -188,14 +188,10 @@ export class AclState {
       const line = raw.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, '');
       const at = `${path}:${i + 1}`;
       if (line === '') return;
-      const argv = splitArgs(line);
-      if (argv === null) {
-        errors += `${at}: unbalanced quotes in acl line. `;
-        return;
-      }
-      if (argv.length === 0) return;
+      // Split on single spaces (sdssplitlen): no quoting in ACL files.
+      const argv = line.split(' ');
       if (argv[0] !== 'user' || argv.length < 2) {
-        errors += `${at} should start with user keyword. `;
+        errors += `${at} should start with user keyword followed by the username. `;
         return;
       }
       const name = argv[1];

@@ -3,10 +3,12 @@
 // It also gives the Lua memory limit its probe of the process's memory.
 import os from 'node:os';
 import type { RedisServer } from '@redmoon/core';
+import { nodeAclStorage } from './acl-file.ts';
 import { applyNodeLuaLimits } from './limits.ts';
 
 export function applyNodeHostFacts(redis: RedisServer): void {
   applyNodeLuaLimits(redis);
+  redis.acl.storage = nodeAclStorage;
   const h = redis.host;
   h.os = `${os.type()} ${os.release()} ${os.machine()}`;
   h.processId = process.pid;
