@@ -33,6 +33,12 @@ export interface AclStorage {
 
 const REASONS = { [Denied.CMD]: 'command', [Denied.KEY]: 'key', [Denied.CHANNEL]: 'channel', [Denied.AUTH]: 'auth' } as const;
 
+const EXEC_REASONS = {
+  [Denied.CMD]: 'no permission to execute the command or subcommand',
+  [Denied.KEY]: 'no permission to touch the specified keys',
+  [Denied.CHANNEL]: 'no permission to access one of the channels used as arguments',
+} as const;
+
 /** Log entries this close in time (ms) with the same fields are counted as one (ACLLogMatchEntry). */
 const LOG_GROUPING_MS = 60000;
 
@@ -141,6 +147,17 @@ export class AclState {
     c.lastCmd = cmd;
     this.logDenial(c, r, c.multi !== null ? 'multi' : 'toplevel', cmd, argv);
     return noPermMessage(r.denied, cmd);
+  }
+
+  /**
+   * execCommand's re-check of a queued command: the user's rules may have
+   * changed since it was queued. The NOPERM error (logged), or null.
+   */
+  execRefusal(c: Client, cmd: CommandEntry, argv: readonly string[]): string | null {
+    const r = this.check(c.user, cmd, argv);
+    if (r === null) return null;
+    this.logDenial(c, r, 'multi', cmd, argv);
+    return E.NOPERM_EXEC(EXEC_REASONS[r.denied as keyof typeof EXEC_REASONS]);
   }
 
   /** addACLLogEntry for a refused command: the object is the command, key or channel. */

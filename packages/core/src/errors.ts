@@ -103,6 +103,8 @@ export const E = {
   NOPERM_COMMAND: (fullname: string) => `NOPERM this user has no permissions to run the '${fullname}' command`,
   NOPERM_KEY: 'NOPERM this user has no permissions to access one of the keys used as arguments',
   NOPERM_CHANNEL: 'NOPERM this user has no permissions to access one of the channels used as arguments',
+  NOPERM_EXEC: (reason: string) =>
+    `NOPERM ACLs rules changed between the moment the transaction was accumulated and the EXEC call. This command is no longer allowed for the following reason: ${reason}`,
   SCRIPT_NOPERM_COMMAND: "ERR The user executing the script can't run this command or subcommand",
   SCRIPT_NOPERM_KEY: "ERR The user executing the script can't access at least one of the keys mentioned in the command arguments",
   SCRIPT_NOPERM_CHANNEL: "ERR The user executing the script can't publish to the channel mentioned in the command",

@@ -333,6 +333,15 @@ const multiCases: Case[] = [
     setuser('m-user', 'on', 'nopass', '~a', '+multi', '+exec', '+get'), ['AUTH', 'm-user', 'x'],
     ['MULTI'], ['GET', 'a'], ['GET', 'b'], ['EXEC'],
   ]),
+  acl('multi: rules changed before exec', ['m-user'], [
+    setuser('m-user', 'on', 'nopass', '~*', '+@all'), ['AUTH', 'm-user', 'x'], ['ACL', 'LOG', 'RESET'],
+    ['MULTI'], setuser('m-user', '-get'), ['GET', 'a'], ['SET', 'a', '1'], ['EXEC'], ['GET', 'a'],
+    ['AUTH', 'default', 'x'], { cmd: ['ACL', 'LOG'], shape: true },
+  ]),
+  acl('multi: keys and channels changed before exec', ['m-user'], [
+    setuser('m-user', 'on', 'nopass', '~a', '&c', '+@all'), ['AUTH', 'm-user', 'x'],
+    ['MULTI'], setuser('m-user', 'resetkeys', 'resetchannels', '~b'), ['GET', 'a'], ['PUBLISH', 'c', 'm'], ['GET', 'b'], ['EXEC'],
+  ]),
   acl('multi: exec itself refused', ['m-user'], [
     setuser('m-user', 'on', 'nopass', '~*', '+multi', '+get'), ['AUTH', 'm-user', 'x'], ['MULTI'], ['GET', 'a'], ['EXEC'], ['GET', 'a'],
   ]),

@@ -3,7 +3,7 @@
 import type { Client } from '../client.ts';
 import { E, fail } from '../errors.ts';
 import { discardTransaction, MultiState } from '../multi.ts';
-import { type Reply, array, NULL_ARRAY, OK } from '../reply.ts';
+import { type Reply, array, error, NULL_ARRAY, OK } from '../reply.ts';
 
 function multi(c: Client): Reply {
   if (c.multi !== null) fail(E.MULTI_NESTED);
@@ -48,7 +48,10 @@ function exec(c: Client): Reply {
   try {
     for (; p.next < m.queue.length; p.next++) {
       const q = m.queue[p.next];
-      p.replies.push(srv.call(c, q.cmd, q.argv));
+      // ACL rules may have changed since the command was queued (execCommand checks again).
+      const refused = srv.acl.execRefusal(c, q.cmd, q.argv);
+      if (refused !== null) srv.countError(refused);
+      p.replies.push(refused !== null ? error(refused) : srv.call(c, q.cmd, q.argv));
     }
   } finally {
     c.inExec = false;
