@@ -6,6 +6,7 @@ import type { Client } from './client.ts';
 import { clientInfoLine } from './commands/client-info.ts';
 import { findParam } from './config.ts';
 import { E } from './errors.ts';
+import { globMatch } from './util/glob.ts';
 import type { RedisServer } from './server.ts';
 import type { CommandEntry } from './table/table.ts';
 
@@ -94,9 +95,34 @@ export class AclState {
       const err = staged.apply(op, pubsubAll);
       if (err !== null) return `Error in ACL SETUSER modifier '${op}': ${RULE_ERRORS[err]}`;
     }
-    if (existing) existing.copyFrom(staged);
-    else this.users.set(name, staged);
+    if (existing) {
+      this.killRevokedSubscribers(staged, existing);
+      existing.copyFrom(staged);
+    } else {
+      this.users.set(name, staged);
+    }
     return null;
+  }
+
+  /**
+   * ACLKillPubsubClientsIfNeeded: when the new rules drop a channel the old ones
+   * listed, the user's subscribed clients whose channels or patterns the new
+   * channel lists no longer allow are disconnected. (As in 7.0.15, a user that
+   * had allchannels has no listed channel, so nothing is checked then.)
+   */
+  private killRevokedSubscribers(next: User, prev: User): void {
+    if (next.selectors.some((s) => s.allChannels)) return;
+    const upcoming = next.selectors.flatMap((s) => s.channels);
+    if (prev.selectors.every((s) => s.channels.every((ch) => upcoming.includes(ch)))) return;
+    const allowed = (ch: string, isPattern: boolean): boolean =>
+      upcoming.some((p) => (isPattern ? p === ch : globMatch(p, ch, false)));
+    for (const cl of [...this.server.clients.values()]) {
+      const subs = cl.subscriptions;
+      if (cl.user !== prev.name || !subs.active) continue;
+      const revoked = [...subs.patterns].some((p) => !allowed(p, true)) ||
+        [...subs.channels, ...subs.shardChannels].some((ch) => !allowed(ch, false));
+      if (revoked) this.disconnect(cl);
+    }
   }
 
   /** ACLFreeUserAndKillClients: its clients fall back to the unauthenticated default user and are closed. */
@@ -106,14 +132,19 @@ export class AclState {
       if (cl.user !== name) continue;
       cl.user = 'default';
       cl.authenticated = false;
-      if (cl === this.server.currentClient) {
-        cl.closeAfterReply = true;
-      } else {
-        cl.onKill?.();
-        this.server.removeClient(cl);
-      }
+      this.disconnect(cl);
     }
     return true;
+  }
+
+  /** freeClientAsync, or CLIENT_CLOSE_AFTER_COMMAND for the client running this command. */
+  private disconnect(cl: Client): void {
+    if (cl === this.server.currentClient) {
+      cl.closeAfterReply = true;
+    } else {
+      cl.onKill?.();
+      this.server.removeClient(cl);
+    }
   }
 
   /** ACLAuthenticateUser: on failure an "auth" entry is logged with the given username. */
