@@ -318,6 +318,16 @@ const scriptCases: Case[] = [
   acl('script acl_check_cmd as default', [], [
     ['EVAL', "return redis.acl_check_cmd('flushall')", '0'], ['EVAL', "return redis.acl_check_cmd('config','nosuch')", '0'],
   ]),
+  {
+    ...acl('function redis.call refused', ['f-user'], [
+      ['FUNCTION', 'LOAD', "#!lua name=acllib\nredis.register_function('f', function(keys, args) return redis.call('del', 'k') end)\n" +
+        "redis.register_function('g', function(keys, args) return redis.call('get', 'x') end)\n" +
+        "redis.register_function('h', function(keys, args) return redis.acl_check_cmd('del', 'k') end)"],
+      setuser('f-user', 'on', 'nopass', '~k*', '+@all', '-del'), ['AUTH', 'f-user', 'x'],
+      ['FCALL', 'f', '0'], ['FCALL', 'g', '0'], ['FCALL', 'h', '0'], ['FCALL', 'g', '1', 'x'], ['FCALL_RO', 'g', '0'],
+    ]),
+    cleanup: [...cleanup('f-user'), ['FUNCTION', 'DELETE', 'acllib']],
+  },
   acl('script keys checked at eval', ['e-user'], [
     setuser('e-user', 'on', 'nopass', '~k*', '+eval', '+fcall'), ['AUTH', 'e-user', 'x'],
     ['EVAL', 'return 1', '1', 'k1'], ['EVAL', 'return 1', '2', 'k1', 'z'], ['EVAL', 'return 1', '0', 'z'],
