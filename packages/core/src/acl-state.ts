@@ -1,7 +1,8 @@
 // The server's ACL state (acl.c globals): the users, the ACL LOG, the check
 // processCommand and scripts run, authentication, and the ACL file through an
 // injected storage (the core is isomorphic: a host gives it file access).
-import { Denied, defaultUser, mergeSelectorArgs, RULE_ERRORS, User } from './acl.ts';
+import { mergeSelectorArgs } from './acl-args.ts';
+import { Denied, defaultUser, RULE_ERRORS, User } from './acl.ts';
 import type { Client } from './client.ts';
 import { clientInfoLine } from './commands/client-info.ts';
 import { findParam } from './config.ts';
