@@ -5,7 +5,7 @@ import { aclCategories } from './commands/command.ts';
 import { COMMAND_SPECS } from './table/commands.generated.ts';
 import { commandHasKeys, commandKeys, KEY_FLAGS } from './table/keys.ts';
 import { commandEntry, type CommandEntry, F } from './table/table.ts';
-import { splitArgs } from './acl-args.ts';
+import { sdsSplitArgs } from './util/sds-split-args.ts';
 import { globMatch } from './util/glob.ts';
 import { sha256Hex } from './util/sha256.ts';
 import { asciiLower } from './util/parse.ts';
@@ -473,7 +473,7 @@ export class User {
       this.passwords.splice(i, 1);
     } else if (op[0] === '(' && op[op.length - 1] === ')') {
       const s = new Selector(allChannelsByDefault);
-      const args = splitArgs(op.slice(1, -1));
+      const args = sdsSplitArgs(op.slice(1, -1));
       if (args === null) return 'EINVAL';
       for (const a of args) {
         const err = s.apply(a);

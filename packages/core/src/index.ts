@@ -23,3 +23,4 @@ export { verifyDumpPayload } from './rdb/load.ts';
 /** A deep copy of a stored value (COPY's dup functions): the Lua debugger's forked dataset. */
 export { copyValue, type RObj } from './object.ts';
 export { RDB_VERSION } from './rdb/types.ts';
+export { sdsSplitArgs } from './util/sds-split-args.ts';

@@ -3,12 +3,11 @@
 // metadata and collision rules, DELETE, FLUSH, and RESTORE's join of a payload's
 // libraries. Running a function goes through the ScriptingEngine's runner, the
 // same as EVAL's.
-import { type Client, type Reply, error } from '@redmoon/core';
+import { type Client, type Reply, error, sdsSplitArgs } from '@redmoon/core';
 import { FunctionsVm, INVALID_NAME, isValidName, LOAD_TIMEOUT_MS, type RegisteredFunction } from './function-lua.ts';
 import type { FunctionsPayload } from './function-dump.ts';
 import { jemallocSize } from './memory.ts';
 import type { RunTarget, ScriptingEngine } from './scripting.ts';
-import { splitArgs } from './shebang.ts';
 
 export interface FunctionInfo extends RegisteredFunction {
   readonly library: LibraryInfo;
@@ -44,7 +43,7 @@ function extractMetadata(code: string): { engine: string; name: string; body: st
   const nul = code.indexOf('\0');
   const end = code.indexOf('\n');
   if (end < 0 || (nul >= 0 && nul < end)) return 'Invalid library metadata';
-  const parts = splitArgs(code.slice(0, end));
+  const parts = sdsSplitArgs(code.slice(0, end));
   if (parts === null || parts.length === 0) return 'Invalid library metadata';
   const engine = parts[0].slice(2);
   let name: string | null = null;

@@ -19,7 +19,6 @@ export {
 export { LdbSession, type LdbTurn, type LdbSessionOptions } from './debugger/session.ts';
 export { forkServer, forkClient } from './debugger/fork.ts';
 export { scriptDebugMode, clearScriptDebugMode, setPendingRepliesProbe, type ScriptDebugMode } from './debugger/mode.ts';
-export { splitArgs } from './debugger/split-args.ts';
 export type { FunctionsEngine, FunctionInfo, LibraryInfo } from './functions.ts';
 /** Seed scripts' math.random (redisSrand48; one generator per process, as in Redis). */
 export { srand48 as seedScriptRandom } from './random.ts';

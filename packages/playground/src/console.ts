@@ -1,7 +1,7 @@
 // The console, like redis-cli: a prompt, history (Up/Down), Tab completion of
 // command names, the command's syntax shown as you type, replies printed as
 // redis-cli prints them, and multi-line paste (each line one command).
-import { splitArgs } from '@redmoon/lua';
+import { sdsSplitArgs } from '@redmoon/core';
 import { bytesFromText } from './bytes.ts';
 import { type CommandHelp, completions, helpFor } from './command-help.ts';
 import type { PlaygroundEngine } from './engine.ts';
@@ -61,7 +61,7 @@ export class ConsoleView {
   run(line: string): void {
     this.print(`${this.prompt.textContent}${line}\n`, 'echo');
     this.remember(line);
-    const argv = splitArgs(bytesFromText(line));
+    const argv = sdsSplitArgs(bytesFromText(line));
     if (argv === null) {
       this.print('Invalid argument(s)\n', 'error');
     } else if (argv.length === 1 && argv[0].toLowerCase() === 'clear') {

@@ -2,7 +2,7 @@
 // of the editor's text first), and what a run shows: the reply, redis.log's
 // lines and every redis.call with its reply. The debugger (debugger-panel.ts)
 // runs the same script under LDB.
-import { splitArgs } from '@redmoon/lua';
+import { sdsSplitArgs } from '@redmoon/core';
 import { bytesFromText, textFromBytes } from './bytes.ts';
 import { CodeView } from './code-view.ts';
 import { DebuggerPanel } from './debugger-panel.ts';
@@ -83,8 +83,8 @@ export class ScriptPanel {
 
   /** KEYS and ARGV as typed (split as redis-cli splits a line). */
   private scriptArgs(): { keys: string[]; args: string[] } | null {
-    const keys = splitArgs(bytesFromText(this.keysInput.value));
-    const args = splitArgs(bytesFromText(this.argsInput.value));
+    const keys = sdsSplitArgs(bytesFromText(this.keysInput.value));
+    const args = sdsSplitArgs(bytesFromText(this.argsInput.value));
     if (keys === null || args === null) {
       this.showError('Invalid argument(s) in KEYS or ARGV');
       return null;

@@ -12,7 +12,8 @@
 // snapshot (and the names of the keys it deleted).
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { type DebugSession, debugScript, type LdbTurn, splitArgs } from '@redmoon/lua';
+import { sdsSplitArgs } from '@redmoon/core';
+import { type DebugSession, debugScript, type LdbTurn } from '@redmoon/lua';
 import { formatCliReply } from './cli-format.ts';
 import { createRedis } from './redis.ts';
 import { type Snapshot, type SnapshotKey, loadSnapshot, takeSnapshot } from './snapshot.ts';
@@ -137,7 +138,7 @@ export async function runDebugCli(argv: string[], io: DebugIo = processIo): Prom
     for await (const line of lines) {
       // A file's commands are shown as if typed at the prompt.
       if (commands !== null) io.stdout(`${PROMPT}${line}\n`);
-      const argv = splitArgs(line);
+      const argv = sdsSplitArgs(line);
       if (argv === null) {
         io.stdout('Invalid argument(s)\n');
         continue;

@@ -3,13 +3,12 @@
 // breakpoints, abort() and the raw command interface. The LDB wire protocol
 // and the `redmoon debug` CLI are thin layers over the same LdbSession.
 import type { Client, RedisServer, Reply } from '@redmoon/core';
-import { RedisServer as Server } from '@redmoon/core';
+import { RedisServer as Server, sdsSplitArgs } from '@redmoon/core';
 import { scriptingCommands, scriptingFor } from '../eval.ts';
 import { functionCommands } from '../function-commands.ts';
 import { forkClient, forkServer } from './fork.ts';
 import { luaValueText } from './render.ts';
 import { type LdbTurn, LdbSession } from './session.ts';
-import { splitArgs } from './split-args.ts';
 import type { ScriptDebugMode } from './mode.ts';
 
 export interface DebugScriptOptions {
@@ -115,7 +114,7 @@ export function debugScript(opts: DebugScriptOptions): DebugSession {
     get reply() { return reply; },
     server,
     command(line) {
-      const argv = typeof line === 'string' ? splitArgs(line) : [...line];
+      const argv = typeof line === 'string' ? sdsSplitArgs(line) : [...line];
       if (argv === null || argv.length === 0) throw new Error(`redmoon: not a debugger command: ${String(line)}`);
       return send(argv);
     },

@@ -1,14 +1,14 @@
-// sdssplitargs: how redis-cli splits a typed line into arguments (spaces
-// separate them; "double quotes" take \n \r \t \b \a \xHH and \<char>;
-// 'single quotes' take \' only). Used by the debugger's line-oriented
-// front ends, so that a typed command reaches LDB as redis-cli would send it.
+// sdssplitargs: how Redis splits a line into arguments (spaces separate
+// them; "double quotes" take \n \r \t \b \a \xHH and \<char>; 'single
+// quotes' take \' only). ACL selectors, the script shebang line and the
+// debugger's line-oriented front ends (as redis-cli sends a typed line) use it.
 
 const isSpace = (ch: string): boolean => ch === ' ' || ch === '\n' || ch === '\r' || ch === '\t' || ch === '\v' || ch === '\f';
 const isHex = (ch: string | undefined): boolean => ch !== undefined && /^[0-9a-fA-F]$/.test(ch);
 const ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', a: '\x07' };
 
 /** The arguments of line, or null for unbalanced quotes (redis-cli: "Invalid argument(s)"). */
-export function splitArgs(line: string): string[] | null {
+export function sdsSplitArgs(line: string): string[] | null {
   const out: string[] = [];
   let p = 0;
   for (;;) {
