@@ -220,13 +220,15 @@ const usageCases: Case[] = [
       ['MEMORY', 'USAGE', 'k', 'samples', '0'], ['MEMORY', 'USAGE', 'k', 'SAMPLES', '1', 'SAMPLES', '2'],
       ['MEMORY', 'USAGE', 'k', 'SAMPLES', '99999999999999999999'], ['MEMORY', 'USAGE', 'nokey', 'SAMPLES', 'x'],
       ['MEMORY', 'USAGE'], ['MEMORY'], ['MEMORY', 'FOO'], ['MEMORY', 'HELP'], ['MEMORY', 'HELP', 'x'],
-      ['MEMORY', 'PURGE'], ['MEMORY', 'DOCTOR'], ['MEMORY', 'DOCTOR', 'x'], ['MEMORY', 'STATS', 'x'],
+      // DOCTOR's text depends on the server's whole memory state (under 5 MB it says "empty"):
+      // the real oracle has served other suites before, so only the reply type is compared.
+      ['MEMORY', 'PURGE'], { cmd: ['MEMORY', 'DOCTOR'], shape: true }, ['MEMORY', 'DOCTOR', 'x'], ['MEMORY', 'STATS', 'x'],
     ],
   },
   {
     name: 'MEMORY DOCTOR under RESP3 is a verbatim string',
     resp3: true,
-    cmds: [['MEMORY', 'DOCTOR'], ['MEMORY', 'USAGE', 'nokey']],
+    cmds: [{ cmd: ['MEMORY', 'DOCTOR'], shape: true }, ['MEMORY', 'USAGE', 'nokey']],
   },
 ];
 
