@@ -4,26 +4,18 @@
 // connection lets the server take the BLPOP first. redmoon-server and a real
 // redis-server 7.0.15 over loopback TCP, in the same run, with the ratio.
 // Run: npx pnpm@9 bench:blpop   (options: --rounds <n>)
-import { Socket } from 'node:net';
+import type { Socket } from 'node:net';
 import { type RunningServer, startRealRedis, startRedmoonServer } from '../test/support/servers.ts';
+import { connect, resp } from './net.ts';
 import { parseIntOptions } from './options.ts';
 
 const DEFAULTS = { rounds: 5000 };
 
-const resp = (argv: string[]): string => `*${argv.length}\r\n${argv.map((a) => `$${a.length}\r\n${a}\r\n`).join('')}`;
 const BLPOP = resp(['BLPOP', 'bench:q', '0']);
 const LPUSH = resp(['LPUSH', 'bench:q', 'v']);
 const PING = resp(['PING']);
 const BLPOP_REPLY = '*2\r\n$7\r\nbench:q\r\n$1\r\nv\r\n'.length;
 
-function connect(port: number): Promise<Socket> {
-  return new Promise((resolve, reject) => {
-    const s = new Socket();
-    s.setNoDelay(true);
-    s.once('error', reject);
-    s.connect(port, '127.0.0.1', () => resolve(s));
-  });
-}
 
 /** A socket whose replies are awaited by byte count, in order. */
 class Conn {

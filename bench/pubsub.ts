@@ -4,23 +4,15 @@
 // last subscriber has read its last message). redmoon-server and a real
 // redis-server 7.0.15 over loopback TCP, in the same run, with the ratio.
 // Run: npx pnpm@9 bench:pubsub   (options: --subscribers <n>, --messages <n>, --size <bytes>, --window <n>)
-import { Socket } from 'node:net';
+import type { Socket } from 'node:net';
 import { type RunningServer, startRealRedis, startRedmoonServer } from '../test/support/servers.ts';
+import { connect, resp } from './net.ts';
 import { parseIntOptions } from './options.ts';
 
 const DEFAULTS = { subscribers: 100, messages: 20_000, size: 32, window: 64 };
 const CHANNEL = 'bench';
 
-const resp = (argv: string[]): string => `*${argv.length}\r\n${argv.map((a) => `$${a.length}\r\n${a}\r\n`).join('')}`;
 
-function connect(port: number): Promise<Socket> {
-  return new Promise((resolve, reject) => {
-    const s = new Socket();
-    s.setNoDelay(true);
-    s.once('error', reject);
-    s.connect(port, '127.0.0.1', () => resolve(s));
-  });
-}
 
 /** Resolve once `bytes` more bytes have arrived on s (then stop counting). */
 function expectBytes(s: Socket, bytes: number): Promise<void> {

@@ -7,19 +7,13 @@
 import { describe, expect, it } from 'vitest';
 import type { RunningServer } from '../support/servers.ts';
 import { withBothServers } from '../support/both-servers.ts';
+import { busyLoop, sleep } from '../support/busy-script.ts';
 import { RespClient } from '../support/resp-client.ts';
-
-/** A busy loop bounded by the server's clock (seconds), so that an unkilled function ends. */
-const busyLoop = (seconds: number, write: boolean): string =>
-  `${write ? "redis.call('set', 'written', '1') " : ''}local s = redis.call('time')[1] ` +
-  `while redis.call('time')[1] - s < ${seconds} do end return 'done'`;
 
 const LIBRARY = `#!lua name=busy
 redis.register_function('spin', function(keys, args) ${busyLoop(10, false)} end)
 redis.register_function('spin_write', function(keys, args) ${busyLoop(4, true)} end)
 redis.register_function('quick', function() return 1 end)`;
-
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /** FUNCTION STATS with the running time (which differs run to run) masked. */
 const maskDuration = (reply: string): string => reply.replace(/duration_ms\r\n:\d+\r\n/, 'duration_ms\r\n:<ms>\r\n');

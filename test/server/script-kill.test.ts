@@ -6,14 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import type { RunningServer } from '../support/servers.ts';
 import { withBothServers } from '../support/both-servers.ts';
+import { busyLoop, sleep } from '../support/busy-script.ts';
 import { RespClient } from '../support/resp-client.ts';
-
-/** A busy loop bounded by the server's clock (seconds), so that an unkilled script ends. */
-const busyLoop = (seconds: number, write: boolean): string =>
-  `${write ? "redis.call('set', 'written', '1') " : ''}local s = redis.call('time')[1] ` +
-  `while redis.call('time')[1] - s < ${seconds} do end return 'done'`;
-
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /** The kill scenario on one server; the caller's sha-bearing error is returned as is. */
 async function killScenario(port: number): Promise<Record<string, string>> {

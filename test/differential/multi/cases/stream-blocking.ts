@@ -6,16 +6,8 @@
 // MULTI and scripts (never block), CLIENT UNBLOCK, RESP3 maps, and group
 // readers released with UNBLOCKED when their stream goes away (7.0's
 // unblockDeletedStreamReadgroupClients; plain XREAD readers keep waiting).
-import type { MultiCase, MultiStep } from '../case.ts';
-
-const w = (s: string): string[] => s.split(' ');
-const on = (c: number, cmd: string): MultiStep => ({ c, cmd: w(cmd) });
-const blocks = (c: number, cmd: string): MultiStep => ({ c, cmd: w(cmd), blocks: true });
-const sleep = (ms: number): MultiStep => ({ sleep: ms });
-
-function both(name: string, steps: MultiStep[], resp3: number[], extra: Partial<MultiCase> = {}): MultiCase[] {
-  return [{ name, steps, ...extra }, { name: `${name} resp3`, steps, resp3, ...extra }];
-}
+import type { MultiCase } from '../case.ts';
+import { blocks, both, on, sleep } from '../steps.ts';
 
 const groupSetup = [on(1, 'XADD s 1-0 f 1'), on(1, 'XGROUP CREATE s g $')];
 
