@@ -67,8 +67,6 @@ export type PauseType = 'off' | 'write' | 'all';
 const PAUSE_RANK: Record<PauseType, number> = { off: 0, write: 1, all: 2 };
 
 const THOUSAND = longDoubleFromInt(1000n);
-const UNBLOCKED_ERROR = 'UNBLOCKED client unblocked via CLIENT UNBLOCK';
-const STREAM_GONE_ERROR = 'UNBLOCKED the stream key no longer exists';
 
 /** XREADGROUP ... BLOCK: released with an error when its stream goes away (plain XREAD keeps waiting). */
 const isGroupRead = (b: KeyBlock): boolean => b.type === 'stream' && b.cmd.name === 'xreadgroup';
@@ -255,7 +253,7 @@ export class Blocking {
       const b = c.blocked;
       if (b === null || b.kind !== 'keys' || !isGroupRead(b)) continue;
       const gone = b.keys.some((key) => b.db.dict.get(key)?.type !== 'stream');
-      if (gone) this.finishBlocked(c, b, error(STREAM_GONE_ERROR));
+      if (gone) this.finishBlocked(c, b, error(E.STREAM_BLOCKED_KEY_GONE));
     }
   }
 
@@ -301,7 +299,7 @@ export class Blocking {
   unblockByRequest(c: Client, withError: boolean): boolean {
     const b = c.blocked;
     if (b === null || b.kind !== 'keys') return false;
-    this.finishBlocked(c, b, withError ? error(UNBLOCKED_ERROR) : NULL_ARRAY);
+    this.finishBlocked(c, b, withError ? error(E.UNBLOCKED_BY_CLIENT) : NULL_ARRAY);
     return true;
   }
 

@@ -224,6 +224,10 @@ export const E = {
   STREAM_COUNT_POSITIVE: 'ERR COUNT must be > 0',
   STREAM_BLOCK_IN_SCRIPT: (cmd: string) => `ERR ${cmd} command is not allowed with BLOCK option from scripts`,
   STREAM_BLOCKED_GROUP_GONE: 'NOGROUP the consumer group this client was blocked on no longer exists',
+  /** An XREADGROUP client whose stream was deleted or replaced (unblockDeletedStreamReadgroupClients). */
+  STREAM_BLOCKED_KEY_GONE: 'UNBLOCKED the stream key no longer exists',
+  /** CLIENT UNBLOCK <id> ERROR. */
+  UNBLOCKED_BY_CLIENT: 'UNBLOCKED client unblocked via CLIENT UNBLOCK',
   STREAM_XAUTOCLAIM_COUNT_TOO_HIGH: 'ERR Insufficient memory, failed allocating transient memory, COUNT too high.',
   TIMEOUT_NOT_INTEGER: 'ERR timeout is not an integer or out of range',
   TIMEOUT_NEGATIVE: 'ERR timeout is negative',
