@@ -110,6 +110,7 @@ export const E = {
   SCRIPT_NOPERM_CHANNEL: "ERR The user executing the script can't publish to the channel mentioned in the command",
   ACL_NO_FILE:
     'ERR This Redis instance is not configured to use an ACL file. You may want to specify users via the ACL SETUSER command and then issue a CONFIG REWRITE (assuming you have a Redis configuration file set) in order to store users in the Redis configuration.',
+  ACL_LOAD_OPEN_FAILED: (path: string, reason: string) => `ERR Error loading ACLs, opening file '${path}': ${reason}`,
   ACL_SAVE_FAILED: 'ERR There was an error trying to save the ACLs. Please check the server logs for more information',
   ACL_BAD_USERNAME: "ERR Usernames can't contain spaces or null characters",
   ACL_DELETE_DEFAULT: "ERR The 'default' user cannot be removed",

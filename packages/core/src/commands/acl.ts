@@ -137,7 +137,7 @@ function aclLoad(c: Client): Reply {
   const path = aclFile(c);
   const storage = c.server.acl.storage;
   const file = storage === null ? { error: 'No such file or directory' } : storage.read(path);
-  if ('error' in file) fail(`ERR Error loading ACLs, opening file '${path}': ${file.error}`);
+  if ('error' in file) fail(E.ACL_LOAD_OPEN_FAILED(path, file.error));
   const err = c.server.acl.loadFrom(path, file.text);
   if (err !== null) fail(`ERR ${err}`);
   return OK;
